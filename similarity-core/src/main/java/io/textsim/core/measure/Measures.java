@@ -1,0 +1,301 @@
+package io.textsim.core.measure;
+
+import io.textsim.core.Cancellation;
+import io.textsim.core.TermFrequencies;
+import io.textsim.core.TextProfile;
+import io.textsim.core.edit.Levenshtein;
+import io.textsim.core.shingle.ShingleSet;
+import java.util.Objects;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+
+/**
+ * Factories for every {@link SimilarityMeasure}. Each returns an immutable, thread-safe instance.
+ *
+ * <p>Empty input: a <em>blank</em> profile has no word tokens (and so no word shingles). The table
+ * gives each measure's value when one or both texts are blank; every other case follows the
+ * definition.
+ *
+ * <table>
+ *   <caption>Values on blank input</caption>
+ *   <tr><th>measure</th><th>both blank</th><th>one blank</th></tr>
+ *   <tr><td>jaccard, overlap</td><td>1</td><td>0</td></tr>
+ *   <tr><td>containment(a in b)</td><td>1</td><td>0 (also when only b is blank)</td></tr>
+ *   <tr><td>cosine (TF, TF-IDF)</td><td>1</td><td>0</td></tr>
+ *   <tr><td>levenshtein, jaro_winkler, damerau_osa</td><td>1 if both normalized texts are
+ *       empty</td><td>0 if one normalized text is empty</td></tr>
+ *   <tr><td>token_levenshtein</td><td>1</td><td>0</td></tr>
+ * </table>
+ */
+public final class Measures {
+  private Measures() {}
+
+  /**
+   * Jaccard similarity of the shingle sets, {@code |A ∩ B| / |A ∪ B|}. Its distance is a metric.
+   * Cost: O(|A| + |B|). Reference: Broder, "On the resemblance and containment of documents"
+   * (1997).
+   */
+  public static Metric jaccard() {
+    return Jaccard.INSTANCE;
+  }
+
+  /**
+   * Containment of the first text in the second, {@code |A ∩ B| / |A|}: how much of {@code a}
+   * appears in {@code b}. Not symmetric: a story inside a page of boilerplate scores high one way
+   * only. Cost: O(|A| + |B|). Reference: Broder (1997).
+   */
+  public static SimilarityMeasure containment() {
+    return Containment.INSTANCE;
+  }
+
+  /** Overlap coefficient, {@code |A ∩ B| / min(|A|, |B|)}. Cost: O(|A| + |B|). */
+  public static SimilarityMeasure overlap() {
+    return Overlap.INSTANCE;
+  }
+
+  /**
+   * Cosine similarity of the word count vectors, {@code (x · y) / (|x| |y|)}. Cost: O(|x| + |y|)
+   * over distinct terms.
+   */
+  public static SimilarityMeasure cosine() {
+    return Cosine.TERM_FREQUENCY;
+  }
+
+  /**
+   * Cosine similarity of TF-IDF vectors, each count weighted by {@link IdfModel#idf(long)}, so that
+   * words common in the collection count less. Cost: O((|x| + |y|) log T).
+   */
+  public static SimilarityMeasure cosine(IdfModel idf) {
+    return new Cosine(Objects.requireNonNull(idf, "idf"));
+  }
+
+  /**
+   * Levenshtein similarity over the code points of the normalized texts, {@code 1 - d / max(|a|,
+   * |b|)} with {@code d} the unit-cost edit distance. Cost: O(n d / 64) (bit-parallel, banded); see
+   * {@link Levenshtein}.
+   */
+  public static SimilarityMeasure levenshtein() {
+    return new EditMeasure(false, Cancellation.never());
+  }
+
+  /** {@link #levenshtein()} that stops with an exception when {@code cancellation} fires. */
+  public static SimilarityMeasure levenshtein(Cancellation cancellation) {
+    return new EditMeasure(false, Objects.requireNonNull(cancellation, "cancellation"));
+  }
+
+  /** Levenshtein similarity over word tokens: each insert, delete or replace is one word. */
+  public static SimilarityMeasure tokenLevenshtein() {
+    return new EditMeasure(true, Cancellation.never());
+  }
+
+  /** {@link #tokenLevenshtein()} that stops with an exception when {@code cancellation} fires. */
+  public static SimilarityMeasure tokenLevenshtein(Cancellation cancellation) {
+    return new EditMeasure(true, Objects.requireNonNull(cancellation, "cancellation"));
+  }
+
+  /**
+   * Jaro-Winkler similarity of the normalized texts, computed by Apache Commons Text's {@code
+   * JaroWinklerSimilarity} over code points (each distinct code point is given one char, so a
+   * character outside the BMP counts once). Cost: O(n m) in the worst case. Reference: Winkler,
+   * "String comparator metrics and enhanced decision rules" (1990).
+   */
+  public static SimilarityMeasure jaroWinkler() {
+    return JaroWinkler.INSTANCE;
+  }
+
+  /**
+   * Damerau-Levenshtein similarity in its optimal-string-alignment form (adjacent transpositions
+   * cost 1, no substring is edited twice), {@code 1 - d / max(|a|, |b|)}, over code points. Cost:
+   * O(n m) time, O(m) memory.
+   */
+  public static SimilarityMeasure damerauOsa() {
+    return DamerauOsa.INSTANCE;
+  }
+
+  /** Checks nulls and that both profiles were built with the same settings. */
+  static void check(TextProfile a, TextProfile b) {
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
+    a.requireComparable(b);
+  }
+
+  enum Jaccard implements Metric {
+    INSTANCE;
+
+    @Override
+    public double similarity(TextProfile a, TextProfile b) {
+      check(a, b);
+      ShingleSet x = a.shingles();
+      ShingleSet y = b.shingles();
+      if (x.isEmpty() && y.isEmpty()) {
+        return 1.0;
+      }
+      int common = x.intersectionSize(y);
+      return (double) common / (x.size() + y.size() - common);
+    }
+
+    @Override
+    public String toString() {
+      return "Measures.jaccard()";
+    }
+  }
+
+  enum Containment implements SimilarityMeasure {
+    INSTANCE;
+
+    @Override
+    public double similarity(TextProfile a, TextProfile b) {
+      check(a, b);
+      ShingleSet x = a.shingles();
+      ShingleSet y = b.shingles();
+      if (x.isEmpty() || y.isEmpty()) {
+        return x.isEmpty() && y.isEmpty() ? 1.0 : 0.0;
+      }
+      return (double) x.intersectionSize(y) / x.size();
+    }
+
+    @Override
+    public String toString() {
+      return "Measures.containment()";
+    }
+  }
+
+  enum Overlap implements SimilarityMeasure {
+    INSTANCE;
+
+    @Override
+    public double similarity(TextProfile a, TextProfile b) {
+      check(a, b);
+      ShingleSet x = a.shingles();
+      ShingleSet y = b.shingles();
+      if (x.isEmpty() || y.isEmpty()) {
+        return x.isEmpty() && y.isEmpty() ? 1.0 : 0.0;
+      }
+      return (double) x.intersectionSize(y) / Math.min(x.size(), y.size());
+    }
+
+    @Override
+    public String toString() {
+      return "Measures.overlap()";
+    }
+  }
+
+  static final class Cosine implements SimilarityMeasure {
+    static final Cosine TERM_FREQUENCY = new Cosine(null);
+
+    private final IdfModel idf; // null: plain term frequencies
+
+    Cosine(IdfModel idf) {
+      this.idf = idf;
+    }
+
+    @Override
+    public double similarity(TextProfile a, TextProfile b) {
+      check(a, b);
+      TermFrequencies x = a.terms();
+      TermFrequencies y = b.terms();
+      if (x.size() == 0 || y.size() == 0) {
+        return x.size() == 0 && y.size() == 0 ? 1.0 : 0.0;
+      }
+      double cos = idf == null ? x.dot(y) / (x.norm() * y.norm()) : weighted(x, y);
+      // Rounding can push the quotient a hair past 1 for identical vectors.
+      return Math.min(1.0, Math.max(0.0, cos));
+    }
+
+    private double weighted(TermFrequencies x, TermFrequencies y) {
+      double dot = 0;
+      double nx = 0;
+      double ny = 0;
+      int i = 0;
+      int j = 0;
+      while (i < x.size() || j < y.size()) {
+        long tx = i < x.size() ? x.term(i) : Long.MAX_VALUE;
+        long ty = j < y.size() ? y.term(j) : Long.MAX_VALUE;
+        if (i < x.size() && (j >= y.size() || tx < ty)) {
+          double w = x.count(i++) * idf.idf(tx);
+          nx += w * w;
+        } else if (j < y.size() && (i >= x.size() || ty < tx)) {
+          double w = y.count(j++) * idf.idf(ty);
+          ny += w * w;
+        } else {
+          double weight = idf.idf(tx);
+          double wx = x.count(i++) * weight;
+          double wy = y.count(j++) * weight;
+          dot += wx * wy;
+          nx += wx * wx;
+          ny += wy * wy;
+        }
+      }
+      return dot / (Math.sqrt(nx) * Math.sqrt(ny));
+    }
+
+    @Override
+    public String toString() {
+      return idf == null ? "Measures.cosine()" : "Measures.cosine(" + idf + ")";
+    }
+  }
+
+  static final class EditMeasure implements SimilarityMeasure {
+    private final boolean tokens;
+    private final Cancellation cancellation;
+
+    EditMeasure(boolean tokens, Cancellation cancellation) {
+      this.tokens = tokens;
+      this.cancellation = cancellation;
+    }
+
+    @Override
+    public double similarity(TextProfile a, TextProfile b) {
+      check(a, b);
+      if (tokens) {
+        int d = EditDistances.tokenDistance(a, b, cancellation);
+        return Levenshtein.similarity(d, a.tokenCount(), b.tokenCount());
+      }
+      int d = EditDistances.codePointDistance(a, b, cancellation);
+      return Levenshtein.similarity(d, a.codePointCount(), b.codePointCount());
+    }
+
+    @Override
+    public String toString() {
+      return tokens ? "Measures.tokenLevenshtein()" : "Measures.levenshtein()";
+    }
+  }
+
+  enum JaroWinkler implements SimilarityMeasure {
+    INSTANCE;
+
+    private static final JaroWinklerSimilarity COMMONS = new JaroWinklerSimilarity();
+
+    @Override
+    public double similarity(TextProfile a, TextProfile b) {
+      check(a, b);
+      String[] pair = CodePointChars.remap(a.normalized().text(), b.normalized().text());
+      if (pair[0].isEmpty() || pair[1].isEmpty()) {
+        return pair[0].isEmpty() && pair[1].isEmpty() ? 1.0 : 0.0;
+      }
+      double s = COMMONS.apply(pair[0], pair[1]);
+      return Math.min(1.0, Math.max(0.0, s));
+    }
+
+    @Override
+    public String toString() {
+      return "Measures.jaroWinkler()";
+    }
+  }
+
+  enum DamerauOsa implements SimilarityMeasure {
+    INSTANCE;
+
+    @Override
+    public double similarity(TextProfile a, TextProfile b) {
+      check(a, b);
+      int[] x = a.codePoints();
+      int[] y = b.codePoints();
+      return Levenshtein.similarity(OptimalStringAlignment.distance(x, y), x.length, y.length);
+    }
+
+    @Override
+    public String toString() {
+      return "Measures.damerauOsa()";
+    }
+  }
+}

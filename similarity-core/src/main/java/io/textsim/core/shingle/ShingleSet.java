@@ -1,0 +1,110 @@
+package io.textsim.core.shingle;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * An immutable set of 64-bit shingle hashes, stored as a sorted array of distinct values.
+ *
+ * <p>Set operations are linear merges; {@link #contains(long)} is a binary search. Immutable and
+ * thread-safe.
+ */
+public final class ShingleSet {
+  private static final ShingleSet EMPTY = new ShingleSet(new long[0]);
+
+  private final long[] hashes;
+
+  private ShingleSet(long[] sortedDistinct) {
+    this.hashes = sortedDistinct;
+  }
+
+  /** The empty set. */
+  public static ShingleSet empty() {
+    return EMPTY;
+  }
+
+  /** A set of the given hashes, in any order, duplicates allowed; the array is copied. */
+  public static ShingleSet of(long... hashes) {
+    Objects.requireNonNull(hashes, "hashes");
+    return ofOwned(hashes.clone());
+  }
+
+  /** Takes ownership of {@code hashes}: sorts it in place and drops duplicates. */
+  static ShingleSet ofOwned(long[] hashes) {
+    if (hashes.length == 0) {
+      return EMPTY;
+    }
+    Arrays.sort(hashes);
+    int distinct = 1;
+    for (int i = 1; i < hashes.length; i++) {
+      if (hashes[i] != hashes[distinct - 1]) {
+        hashes[distinct++] = hashes[i];
+      }
+    }
+    return new ShingleSet(distinct == hashes.length ? hashes : Arrays.copyOf(hashes, distinct));
+  }
+
+  /** The number of distinct shingles. */
+  public int size() {
+    return hashes.length;
+  }
+
+  /** True if the set has no shingles. */
+  public boolean isEmpty() {
+    return hashes.length == 0;
+  }
+
+  /** The {@code i}-th smallest hash (signed order). */
+  public long get(int i) {
+    return hashes[i];
+  }
+
+  /** True if {@code hash} is in the set. */
+  public boolean contains(long hash) {
+    return Arrays.binarySearch(hashes, hash) >= 0;
+  }
+
+  /** A copy of the hashes, sorted ascending. */
+  public long[] toArray() {
+    return hashes.clone();
+  }
+
+  /** |this ∩ other|, by a linear merge of the two sorted arrays. */
+  public int intersectionSize(ShingleSet other) {
+    Objects.requireNonNull(other, "other");
+    long[] a = hashes;
+    long[] b = other.hashes;
+    int i = 0;
+    int j = 0;
+    int common = 0;
+    while (i < a.length && j < b.length) {
+      long x = a[i];
+      long y = b[j];
+      if (x < y) {
+        i++;
+      } else if (x > y) {
+        j++;
+      } else {
+        common++;
+        i++;
+        j++;
+      }
+    }
+    return common;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ShingleSet s && Arrays.equals(hashes, s.hashes);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(hashes);
+  }
+
+  @Override
+  public String toString() {
+    return "ShingleSet[size=" + hashes.length + "]";
+  }
+}
