@@ -6,10 +6,10 @@ import java.util.function.BooleanSupplier;
 /**
  * A hook through which a caller stops long computations (edit distance, clustering) early.
  *
- * <p>The core polls {@link #isCancelled()} from its long loops, every few microseconds of work,
- * and then throws {@link OperationCancelledException}. The core knows nothing about who cancels: a
- * gRPC server adapts its call context's deadline and cancellation to this interface, a CLI may
- * adapt an interrupt. Implementations must be thread-safe and cheap to call.
+ * <p>The core polls {@link #isCancelled()} from its long loops, every few microseconds of work, and
+ * then throws {@link OperationCancelledException}. The core knows nothing about who cancels: a gRPC
+ * server adapts its call context's deadline and cancellation to this interface, a CLI may adapt an
+ * interrupt. Implementations must be thread-safe and cheap to call.
  */
 @FunctionalInterface
 public interface Cancellation {

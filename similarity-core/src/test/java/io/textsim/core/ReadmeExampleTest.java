@@ -18,7 +18,8 @@ class ReadmeExampleTest {
     // --- README example start ---
     TextProfiler profiler = TextProfiler.defaults(); // news normalization, word 4-shingles
     TextProfile a = profiler.profile("Baku has good economic and political ties with Tehran.");
-    TextProfile b = profiler.profile("BAKU has good economic and political ties with Tehran, he said.");
+    TextProfile b =
+        profiler.profile("BAKU has good economic and political ties with Tehran, he said.");
 
     Comparison c = Similarity.compare(a, b); // every cheap measure at once
     double jaccard = c.score(Measure.JACCARD); // 0.75

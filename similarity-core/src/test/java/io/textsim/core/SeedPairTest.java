@@ -65,7 +65,8 @@ class SeedPairTest {
 
   @Test
   void editDistancesEqualTheTextbookDynamicProgram() {
-    Comparison c = Similarity.compare(a, b, EnumSet.of(Measure.LEVENSHTEIN, Measure.TOKEN_LEVENSHTEIN));
+    Comparison c =
+        Similarity.compare(a, b, EnumSet.of(Measure.LEVENSHTEIN, Measure.TOKEN_LEVENSHTEIN));
     int[] x = a.codePoints();
     int[] y = b.codePoints();
     assertEquals(186, c.levenshteinDistance().getAsInt());

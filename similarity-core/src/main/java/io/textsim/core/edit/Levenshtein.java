@@ -11,9 +11,9 @@ import java.util.Objects;
  * <h2>Definition</h2>
  *
  * The distance {@code d(a, b)} is the least number of single-element insertions, deletions and
- * substitutions that turn {@code a} into {@code b}. It is a metric: {@code d(a, b) = 0} exactly when
- * {@code a} equals {@code b}, it is symmetric, and it obeys the triangle inequality. Always {@code
- * |len(a) - len(b)| <= d(a, b) <= max(len(a), len(b))}.
+ * substitutions that turn {@code a} into {@code b}. It is a metric: {@code d(a, b) = 0} exactly
+ * when {@code a} equals {@code b}, it is symmetric, and it obeys the triangle inequality. Always
+ * {@code |len(a) - len(b)| <= d(a, b) <= max(len(a), len(b))}.
  *
  * <table class="striped">
  *   <caption>Empty inputs</caption>
@@ -74,6 +74,9 @@ public final class Levenshtein {
   /** Columns between two cancellation polls in the one-word case (a column is ~1 ns there). */
   private static final int SINGLE_WORD_POLL_MASK = 1023;
 
+  /** Columns between two attempts to narrow the band: {@code (j & SHRINK_MASK) == 0}. */
+  private static final int SHRINK_MASK = 7;
+
   /** Block steps (about 1 ns each) between two cancellation polls in the multi-word case. */
   private static final int BLOCK_POLL_WORK = 1 << 16;
 
@@ -82,13 +85,12 @@ public final class Levenshtein {
   /**
    * Returns the Levenshtein distance between two sequences of ints.
    *
-   * <p>{@code O(n * d / 64)} time for lengths {@code m <= n} and distance {@code d}; {@code O(n)} if
-   * the shorter input, without its common prefix and suffix, has at most 64 elements.
+   * <p>{@code O(n * d / 64)} time for lengths {@code m <= n} and distance {@code d}; {@code O(n)}
+   * if the shorter input, without its common prefix and suffix, has at most 64 elements.
    *
    * @param a the first sequence; any int values (code points, token ids, negative numbers)
    * @param b the second sequence
-   * @return the distance, between {@code |a.length - b.length|} and {@code max(a.length,
-   *     b.length)}
+   * @return the distance, between {@code |a.length - b.length|} and {@code max(a.length, b.length)}
    * @throws NullPointerException if an argument is null
    */
   public static int distance(int[] a, int[] b) {
@@ -208,8 +210,8 @@ public final class Levenshtein {
    * Levenshtein similarity is derived from a distance.
    *
    * @param distance the Levenshtein distance of two sequences
-   * @param lengthA the length of the first sequence, in the same units as the distance (code
-   *     points for text)
+   * @param lengthA the length of the first sequence, in the same units as the distance (code points
+   *     for text)
    * @param lengthB the length of the second sequence
    * @throws IllegalArgumentException if a length is negative or the distance is not between {@code
    *     |lengthA - lengthB|} and {@code max(lengthA, lengthB)}, which no pair of sequences of those
@@ -386,7 +388,9 @@ public final class Levenshtein {
     /** Match masks of the current column when its symbol is rare. */
     private final long[] scratch;
 
-    /** Vertical differences of the current column, per block: +1 ({@code pv}) and -1 ({@code mv}). */
+    /**
+     * Vertical differences of the current column, per block: +1 ({@code pv}) and -1 ({@code mv}).
+     */
     private final long[] pv;
 
     private final long[] mv;
@@ -431,7 +435,7 @@ public final class Levenshtein {
       }
       lowerBound = Math.max(textExcess, patternExcess);
 
-      long denseBudget = Math.max(DENSE_TABLE_LONGS, 8L * m);
+      long denseBudget = Math.min(Math.max(DENSE_TABLE_LONGS, 4L * m), Integer.MAX_VALUE / 2);
       if ((long) (sigma + 1) * blocks <= denseBudget) {
         denseRows = sigma + 1;
         rareStart = new int[0];
@@ -499,12 +503,14 @@ public final class Levenshtein {
           return d;
         }
         // The failed band gave up at failColumn; if the distance kept growing at the same rate,
-        // the whole text would need about k * n / failColumn. Aim a little above that (dissimilar
-        // texts give up early and skip the futile middle bands), but at least double and at most
-        // grow eightfold so that a burst of differences near the start cannot trigger the full
-        // matrix for texts that are otherwise close.
+        // the whole text would need about k * n / failColumn. Aim a little above that, so that
+        // evenly spread differences take one more attempt, but at least double (the band may have
+        // failed by a hair) and at most grow fivefold: differences bunched at the start (a
+        // headline, a dateline) make the rate overshoot, and an oversized band costs in proportion.
+        // Dissimilar texts, whose bag distance is already a sizable fraction of their length,
+        // reach the full-matrix threshold within one jump.
         long estimate = (long) k * n / Math.max(1, failColumn);
-        long next = Math.min(8L * k, Math.max(2L * k, estimate + estimate / 4));
+        long next = Math.min(5L * k, Math.max(2L * k, estimate + estimate / 10));
         k = (int) Math.min(next, n);
       }
     }
@@ -541,10 +547,10 @@ public final class Levenshtein {
      * Ukkonen's cutoff on blocks: returns the distance if it is at most {@code k}, otherwise a
      * value greater than {@code k} (and sets {@link #failColumn}). Requires {@code n - m <= k}.
      *
-     * <p>Only the blocks {@code first..last} are advanced in a column. A cell {@code (i, j)} can lie
-     * on a path of cost at most {@code k} only if {@code D[i][j] + |(n - j) - (m - i)| <= k}: the
-     * rest of the path needs at least that many insertions or deletions to reach {@code (m, n)}.
-     * Blocks are dropped at either end when none of their cells can meet this, and added below
+     * <p>Only the blocks {@code first..last} are advanced in a column. A cell {@code (i, j)} can
+     * lie on a path of cost at most {@code k} only if {@code D[i][j] + |(n - j) - (m - i)| <= k}:
+     * the rest of the path needs at least that many insertions or deletions to reach {@code (m,
+     * n)}. Blocks are dropped at either end when none of their cells can meet this, and added below
      * when the last block's bottom cell still can. Cells outside {@code first..last} are taken to
      * be as large as their neighbours allow (+1 per row below the last block, +1 per column above
      * the first), never smaller than their true values; so every computed value is an upper bound,
@@ -558,8 +564,7 @@ public final class Levenshtein {
       mv[0] = 0L;
       int lastScore = Long.SIZE; // D[r][j] at the last block's bottom row r = 64 * (last + 1)
       int topScore = 0; // D[64 * first][j], the row just above the first block
-      while (last + 1 < blocks
-          && lastScore + Math.abs(n - m + Long.SIZE * (last + 1)) <= k) {
+      while (last + 1 < blocks && lastScore + Math.abs(n - m + Long.SIZE * (last + 1)) <= k) {
         last++;
         pv[last] = -1L;
         mv[last] = 0L;
@@ -567,10 +572,12 @@ public final class Levenshtein {
       }
       int work = 0;
       for (int j = 1; j <= n; j++) {
-        work += last - first + 1;
-        if (poll && work >= BLOCK_POLL_WORK) {
-          cancellation.throwIfCancelled();
-          work = 0;
+        if (poll) {
+          work += last - first + 1;
+          if (work >= BLOCK_POLL_WORK) {
+            cancellation.throwIfCancelled();
+            work = 0;
+          }
         }
         int id = textIds[j - 1];
         long[] eqs;
@@ -606,15 +613,21 @@ public final class Levenshtein {
           lastScore = assumed + hout;
         }
 
+        // Shrinking is optional (extra blocks cost time, never correctness), so it is only tried
+        // every few columns, where it also detects that the band has emptied.
+        if ((j & SHRINK_MASK) != 0) {
+          continue;
+        }
         // A block's cells are at least (bottom score - 63) at its top row, and the remaining
         // length difference only grows further down, so that bound plus the remaining difference
         // at the top row bounds every path through the block in this column. The block must stay,
         // though, while the bottom cell of the block above could be on such a path: the path may
-        // step diagonally into this block in the next column.
+        // step diagonally into this block in the next column. (Row 0 is real, D[0][j] = j, and the
+        // only boundary row a path can run along.)
         while (last >= first
             && lastScore - (Long.SIZE - 1) + Math.abs(Long.SIZE * last + 1 - m + remaining) > k) {
           int aboveScore = lastScore - (Long.bitCount(pv[last]) - Long.bitCount(mv[last]));
-          if (last > first
+          if ((last > first || first == 0)
               && aboveScore + Math.abs(remaining - m + Long.SIZE * last) <= k) {
             break;
           }
@@ -623,8 +636,8 @@ public final class Levenshtein {
         }
         while (first <= last) {
           int firstScore = topScore + Long.bitCount(pv[first]) - Long.bitCount(mv[first]);
-          if (firstScore - (Long.SIZE - 1) + Math.abs(Long.SIZE * first + 1 - m + remaining)
-              <= k) {
+          if (firstScore - (Long.SIZE - 1) + Math.abs(Long.SIZE * first + 1 - m + remaining) <= k
+              || (first == 0 && topScore + Math.abs(remaining - m) <= k)) {
             break;
           }
           // Paths only move down, so a block dropped from the top is never needed again.

@@ -25,6 +25,10 @@ public enum Measure {
   LEVENSHTEIN("levenshtein", true),
   /** {@link Measures#tokenLevenshtein()} over the word tokens. */
   TOKEN_LEVENSHTEIN("token_levenshtein", true),
+  /** {@link Measures#minHash()}: Jaccard estimated from 128-slot MinHash signatures. */
+  MINHASH("minhash", true),
+  /** {@link Measures#simHash()}: 1 - Hamming distance / 64 of 64-bit SimHashes. */
+  SIMHASH("simhash", true),
   /** {@link Measures#jaroWinkler()}, from Apache Commons Text, over code points. */
   JARO_WINKLER("jaro_winkler", false),
   /** {@link Measures#damerauOsa()}: edit distance with adjacent transpositions. */

@@ -71,6 +71,8 @@ public final class Similarity {
           tokenDistance = OptionalInt.of(d);
           scores.put(m, Levenshtein.similarity(d, a.tokenCount(), b.tokenCount()));
         }
+        case MINHASH -> scores.put(m, Measures.minHash().similarity(a, b));
+        case SIMHASH -> scores.put(m, Measures.simHash().similarity(a, b));
         case JARO_WINKLER -> scores.put(m, Measures.jaroWinkler().similarity(a, b));
         case DAMERAU_OSA -> scores.put(m, Measures.damerauOsa().similarity(a, b));
       }

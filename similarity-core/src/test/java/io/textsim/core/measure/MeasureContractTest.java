@@ -57,10 +57,11 @@ class MeasureContractTest {
         Arguments.of("tfidf_cosine", Measures.cosine(IDF), true),
         Arguments.of("levenshtein", Measures.levenshtein(), true),
         Arguments.of("token_levenshtein", Measures.tokenLevenshtein(), true),
+        Arguments.of("minhash", Measures.minHash(), true),
+        Arguments.of("simhash", Measures.simHash(), true),
         Arguments.of("jaro_winkler", Measures.jaroWinkler(), true),
         Arguments.of("damerau_osa", Measures.damerauOsa(), true));
   }
-
 
   static List<String> texts(int count, long seed) {
     SplittableRandom random = new SplittableRandom(seed);

@@ -1,0 +1,163 @@
+package io.textsim.core.cluster;
+
+import io.textsim.core.Cancellation;
+import io.textsim.core.TextProfiler;
+import java.util.Objects;
+
+/**
+ * Settings of a clustering. Build with {@link #builder()}; every setting has a default.
+ *
+ * <table>
+ *   <caption>Settings and defaults</caption>
+ *   <tr><th>setting</th><th>default</th></tr>
+ *   <tr><td>threshold</td><td>{@value #DEFAULT_THRESHOLD}: pairs scoring at or above it are
+ *       linked</td></tr>
+ *   <tr><td>measure</td><td>{@link ClusterMeasure#JACCARD}</td></tr>
+ *   <tr><td>linkage</td><td>{@link Linkage#SINGLE}</td></tr>
+ *   <tr><td>candidates</td><td>{@link CandidateStrategy#AUTO}: all pairs up to {@value
+ *       #DEFAULT_ALL_PAIRS_LIMIT} documents, LSH above</td></tr>
+ *   <tr><td>profiler</td><td>{@link TextProfiler#defaults()}</td></tr>
+ *   <tr><td>cancellation</td><td>{@link Cancellation#never()}</td></tr>
+ *   <tr><td>progress</td><td>{@link ClusterProgress#none()}</td></tr>
+ * </table>
+ *
+ * @param threshold the score at or above which two documents are linked, in [0, 1]
+ * @param measure the exact measure every candidate pair is verified with
+ * @param linkage how linked pairs become clusters
+ * @param candidates where candidate pairs come from
+ * @param allPairsLimit with {@link CandidateStrategy#AUTO}, the largest input clustered by
+ *     comparing all pairs
+ * @param profiler how texts are profiled
+ * @param cancellation polled by every stage
+ * @param progress receives progress reports
+ */
+public record ClusterOptions(
+    double threshold,
+    ClusterMeasure measure,
+    Linkage linkage,
+    CandidateStrategy candidates,
+    int allPairsLimit,
+    TextProfiler profiler,
+    Cancellation cancellation,
+    ClusterProgress progress) {
+
+  /**
+   * The default threshold, chosen from the quality evaluation (docs/QUALITY.md): on simulated
+   * syndication copies and hard negatives it gives the best pairwise F1 for Jaccard over word
+   * 4-shingles.
+   */
+  public static final double DEFAULT_THRESHOLD = 0.5;
+
+  /**
+   * Up to this many documents, AUTO compares all pairs; above it, LSH. Measured crossover: see
+   * docs/BENCHMARKS.md.
+   */
+  public static final int DEFAULT_ALL_PAIRS_LIMIT = 300;
+
+  /** Validates every setting; the message names the setting and the value. */
+  public ClusterOptions {
+    if (!(threshold >= 0.0 && threshold <= 1.0)) {
+      throw new IllegalArgumentException("threshold must be in [0, 1], got " + threshold);
+    }
+    Objects.requireNonNull(measure, "measure");
+    Objects.requireNonNull(linkage, "linkage");
+    Objects.requireNonNull(candidates, "candidates");
+    if (allPairsLimit < 0) {
+      throw new IllegalArgumentException("allPairsLimit must be >= 0, got " + allPairsLimit);
+    }
+    Objects.requireNonNull(profiler, "profiler");
+    Objects.requireNonNull(cancellation, "cancellation");
+    Objects.requireNonNull(progress, "progress");
+  }
+
+  /** The defaults of the table above. */
+  public static ClusterOptions defaults() {
+    return builder().build();
+  }
+
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding these settings. */
+  public Builder toBuilder() {
+    return new Builder()
+        .threshold(threshold)
+        .measure(measure)
+        .linkage(linkage)
+        .candidates(candidates)
+        .allPairsLimit(allPairsLimit)
+        .profiler(profiler)
+        .cancellation(cancellation)
+        .progress(progress);
+  }
+
+  /** Builds {@link ClusterOptions}; validation happens in {@link #build()}. Not thread-safe. */
+  public static final class Builder {
+    private double threshold = DEFAULT_THRESHOLD;
+    private ClusterMeasure measure = ClusterMeasure.JACCARD;
+    private Linkage linkage = Linkage.SINGLE;
+    private CandidateStrategy candidates = CandidateStrategy.AUTO;
+    private int allPairsLimit = DEFAULT_ALL_PAIRS_LIMIT;
+    private TextProfiler profiler = TextProfiler.defaults();
+    private Cancellation cancellation = Cancellation.never();
+    private ClusterProgress progress = ClusterProgress.none();
+
+    private Builder() {}
+
+    /** Sets the link threshold, in [0, 1]. */
+    public Builder threshold(double threshold) {
+      this.threshold = threshold;
+      return this;
+    }
+
+    /** Sets the exact measure. */
+    public Builder measure(ClusterMeasure measure) {
+      this.measure = measure;
+      return this;
+    }
+
+    /** Sets the linkage. */
+    public Builder linkage(Linkage linkage) {
+      this.linkage = linkage;
+      return this;
+    }
+
+    /** Sets the candidate strategy. */
+    public Builder candidates(CandidateStrategy candidates) {
+      this.candidates = candidates;
+      return this;
+    }
+
+    /** Sets the largest input that AUTO clusters by comparing all pairs. */
+    public Builder allPairsLimit(int allPairsLimit) {
+      this.allPairsLimit = allPairsLimit;
+      return this;
+    }
+
+    /** Sets the profiler. */
+    public Builder profiler(TextProfiler profiler) {
+      this.profiler = profiler;
+      return this;
+    }
+
+    /** Sets the cancellation hook. */
+    public Builder cancellation(Cancellation cancellation) {
+      this.cancellation = cancellation;
+      return this;
+    }
+
+    /** Sets the progress listener. */
+    public Builder progress(ClusterProgress progress) {
+      this.progress = progress;
+      return this;
+    }
+
+    /** Validates and returns the options. */
+    public ClusterOptions build() {
+      return new ClusterOptions(
+          threshold, measure, linkage, candidates, allPairsLimit, profiler, cancellation, progress);
+    }
+  }
+}

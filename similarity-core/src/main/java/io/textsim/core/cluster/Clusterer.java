@@ -1,0 +1,336 @@
+package io.textsim.core.cluster;
+
+import io.textsim.core.TextProfile;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+/**
+ * Near-duplicate clustering: documents in, clusters out.
+ *
+ * <p>Steps: (1) profile every document, in parallel on all cores; (2) find candidate pairs, from
+ * all pairs for small inputs or from MinHash LSH buckets for large ones ({@link
+ * CandidateStrategy}); (3) verify every candidate with the exact {@link ClusterMeasure}, in
+ * parallel; (4) link the pairs at or above the threshold and form clusters by {@link Linkage}; (5)
+ * name each cluster's representative (the member with the highest mean score to the others) and
+ * score each member against it.
+ *
+ * <p>Every document ends up in exactly one cluster; singletons are clusters of one. The output
+ * depends only on the input and the options, never on thread scheduling: clusters are ordered by
+ * size, then by their first member's input position; members by score, then input position.
+ *
+ * <p>Cost: profiling O(total text length); all pairs O(n^2) comparisons; LSH O(n) signatures plus
+ * the candidate pairs; representatives O(s^2) per cluster of size s (capped, see {@link
+ * #REPRESENTATIVE_SAMPLE}). Stateless and thread-safe.
+ */
+public final class Clusterer {
+  /**
+   * A cluster larger than this chooses its representative by the mean score against this many
+   * evenly spaced members instead of against all of them, keeping the cost linear for huge
+   * clusters.
+   */
+  public static final int REPRESENTATIVE_SAMPLE = 256;
+
+  private Clusterer() {}
+
+  /**
+   * Clusters {@code documents}.
+   *
+   * @throws NullPointerException if an argument or a document is null
+   * @throws IllegalArgumentException if a text is over the profiler's length limit, naming the
+   *     document
+   * @throws io.textsim.core.OperationCancelledException if the options' cancellation fires
+   */
+  public static Clustering cluster(List<Document> documents, ClusterOptions options) {
+    Objects.requireNonNull(documents, "documents");
+    Objects.requireNonNull(options, "options");
+    int n = documents.size();
+    Document[] docs = documents.toArray(new Document[0]);
+    for (int i = 0; i < n; i++) {
+      Objects.requireNonNull(docs[i], "documents[" + i + "]");
+    }
+    TextProfile[] profiles = new TextProfile[n];
+    AtomicLong done = new AtomicLong();
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            i -> {
+              options.cancellation().throwIfCancelled();
+              try {
+                profiles[i] = options.profiler().profile(docs[i].text());
+              } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                    "document '" + docs[i].id() + "': " + e.getMessage(), e);
+              }
+              long d = done.incrementAndGet();
+              if (d % 1024 == 0 || d == n) {
+                options.progress().update("profiles", d, n);
+              }
+            });
+    String[] ids = new String[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = docs[i].id();
+    }
+    return cluster(ids, profiles, options);
+  }
+
+  /**
+   * Clusters documents that are already profiled, {@code profiles[i]} being the profile of the
+   * document called {@code ids[i]}. All profiles must come from one profiler.
+   */
+  public static Clustering cluster(String[] ids, TextProfile[] profiles, ClusterOptions options) {
+    Objects.requireNonNull(ids, "ids");
+    Objects.requireNonNull(profiles, "profiles");
+    Objects.requireNonNull(options, "options");
+    if (ids.length != profiles.length) {
+      throw new IllegalArgumentException(
+          "ids and profiles differ in length: " + ids.length + " vs " + profiles.length);
+    }
+    int n = ids.length;
+    for (int i = 0; i < n; i++) {
+      Objects.requireNonNull(ids[i], "ids[" + i + "]");
+      Objects.requireNonNull(profiles[i], "profiles[" + i + "]");
+      if (i > 0) {
+        profiles[0].requireComparable(profiles[i]);
+      }
+    }
+    CandidateStrategy strategy = options.candidates();
+    if (strategy == CandidateStrategy.AUTO) {
+      strategy = n <= options.allPairsLimit() ? CandidateStrategy.ALL_PAIRS : CandidateStrategy.LSH;
+    }
+    PairScorer scorer = new PairScorer(profiles, options.measure());
+    long[] candidates =
+        strategy == CandidateStrategy.ALL_PAIRS
+            ? allPairs(n, options)
+            : LshCandidates.pairs(profiles, options);
+    double[] scores = verify(candidates, scorer, options);
+    long linked = 0;
+    for (double s : scores) {
+      if (s >= options.threshold()) {
+        linked++;
+      }
+    }
+    UnionFind sets =
+        options.linkage() == Linkage.SINGLE
+            ? singleLinkage(n, candidates, scores, options.threshold())
+            : averageLinkage(n, candidates, scores, scorer, options);
+    List<Clustering.Cluster> clusters = clusters(ids, sets, scorer, options);
+    return new Clustering(
+        n,
+        options.threshold(),
+        options.measure(),
+        clusters,
+        new Clustering.Stats(strategy, candidates.length, linked));
+  }
+
+  /** Encodes the pair (i, j), i < j, as one long: i in the high half, j in the low half. */
+  static long pair(int i, int j) {
+    return ((long) i << 32) | j;
+  }
+
+  static int first(long pair) {
+    return (int) (pair >>> 32);
+  }
+
+  static int second(long pair) {
+    return (int) pair;
+  }
+
+  private static long[] allPairs(int n, ClusterOptions options) {
+    long total = (long) n * (n - 1) / 2;
+    if (total > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          "all pairs of " + n + " documents are too many; use the LSH candidate strategy");
+    }
+    long[] out = new long[(int) total];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      options.cancellation().throwIfCancelled();
+      for (int j = i + 1; j < n; j++) {
+        out[k++] = pair(i, j);
+      }
+    }
+    return out;
+  }
+
+  private static double[] verify(long[] pairs, PairScorer scorer, ClusterOptions options) {
+    double[] scores = new double[pairs.length];
+    int chunk = 4096;
+    int chunks = (pairs.length + chunk - 1) / chunk;
+    AtomicLong done = new AtomicLong();
+    IntStream.range(0, chunks)
+        .parallel()
+        .forEach(
+            c -> {
+              options.cancellation().throwIfCancelled();
+              int to = Math.min(pairs.length, (c + 1) * chunk);
+              for (int p = c * chunk; p < to; p++) {
+                scores[p] = scorer.score(first(pairs[p]), second(pairs[p]));
+              }
+              options.progress().update("verify", done.addAndGet(to - c * chunk), pairs.length);
+            });
+    return scores;
+  }
+
+  private static UnionFind singleLinkage(int n, long[] pairs, double[] scores, double threshold) {
+    UnionFind sets = new UnionFind(n);
+    for (int p = 0; p < pairs.length; p++) {
+      if (scores[p] >= threshold) {
+        sets.union(first(pairs[p]), second(pairs[p]));
+      }
+    }
+    return sets;
+  }
+
+  /**
+   * Greedy average linkage: linked pairs best first; two clusters merge only if the mean score over
+   * all their cross pairs reaches the threshold. Cost: O(|X| |Y|) scores per merge attempt.
+   */
+  private static UnionFind averageLinkage(
+      int n, long[] pairs, double[] scores, PairScorer scorer, ClusterOptions options) {
+    double t = options.threshold();
+    Map<Long, Double> known = new HashMap<>();
+    List<Integer> edges = new ArrayList<>();
+    for (int p = 0; p < pairs.length; p++) {
+      if (scores[p] >= t) {
+        edges.add(p);
+      }
+      known.put(pairs[p], scores[p]);
+    }
+    edges.sort(
+        Comparator.comparingDouble((Integer p) -> -scores[p]).thenComparingLong(p -> pairs[p]));
+    UnionFind sets = new UnionFind(n);
+    Map<Integer, List<Integer>> members = new HashMap<>();
+    for (int p : edges) {
+      options.cancellation().throwIfCancelled();
+      int ri = sets.find(first(pairs[p]));
+      int rj = sets.find(second(pairs[p]));
+      if (ri == rj) {
+        continue;
+      }
+      List<Integer> x = members.getOrDefault(ri, List.of(ri));
+      List<Integer> y = members.getOrDefault(rj, List.of(rj));
+      double sum = 0;
+      for (int a : x) {
+        for (int b : y) {
+          long key = a < b ? pair(a, b) : pair(b, a);
+          Double s = known.get(key);
+          if (s == null) {
+            s = scorer.score(Math.min(a, b), Math.max(a, b));
+            known.put(key, s);
+          }
+          sum += s;
+        }
+      }
+      if (sum / ((double) x.size() * y.size()) >= t) {
+        sets.union(ri, rj);
+        List<Integer> merged = new ArrayList<>(x.size() + y.size());
+        merged.addAll(x);
+        merged.addAll(y);
+        members.remove(ri);
+        members.remove(rj);
+        members.put(sets.find(ri), merged);
+      }
+    }
+    return sets;
+  }
+
+  private static List<Clustering.Cluster> clusters(
+      String[] ids, UnionFind sets, PairScorer scorer, ClusterOptions options) {
+    int n = ids.length;
+    Map<Integer, List<Integer>> byRoot = new HashMap<>();
+    List<List<Integer>> groups = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int root = sets.find(i);
+      List<Integer> g = byRoot.get(root);
+      if (g == null) {
+        g = new ArrayList<>();
+        byRoot.put(root, g);
+        groups.add(g); // in order of first member
+      }
+      g.add(i);
+    }
+    groups.sort(
+        Comparator.comparingInt((List<Integer> g) -> -g.size()).thenComparingInt(g -> g.get(0)));
+    Clustering.Cluster[] out = new Clustering.Cluster[groups.size()];
+    AtomicLong done = new AtomicLong();
+    IntStream.range(0, groups.size())
+        .parallel()
+        .forEach(
+            c -> {
+              options.cancellation().throwIfCancelled();
+              out[c] = cluster(c + 1, groups.get(c), ids, scorer);
+              long d = done.incrementAndGet();
+              if (d % 4096 == 0 || d == out.length) {
+                options.progress().update("clusters", d, out.length);
+              }
+            });
+    return Arrays.asList(out);
+  }
+
+  private static Clustering.Cluster cluster(
+      int id, List<Integer> members, String[] ids, PairScorer scorer) {
+    int s = members.size();
+    if (s == 1) {
+      return new Clustering.Cluster(
+          id, ids[members.get(0)], List.of(new Clustering.Member(ids[members.get(0)], 1.0)));
+    }
+    int[] sample = sample(members);
+    int best = members.get(0);
+    double bestMean = -1;
+    for (int m : members) {
+      double sum = 0;
+      int count = 0;
+      for (int o : sample) {
+        if (o != m) {
+          sum += scorer.score(Math.min(m, o), Math.max(m, o));
+          count++;
+        }
+      }
+      double mean = sum / count;
+      if (mean > bestMean) { // strict: ties keep the earlier member
+        bestMean = mean;
+        best = m;
+      }
+    }
+    int representative = best;
+    double[] score = new double[s];
+    Integer[] order = new Integer[s];
+    for (int k = 0; k < s; k++) {
+      int m = members.get(k);
+      order[k] = k;
+      score[k] =
+          m == representative
+              ? 1.0
+              : scorer.score(Math.min(m, representative), Math.max(m, representative));
+    }
+    Arrays.sort(
+        order,
+        Comparator.comparing((Integer k) -> members.get(k) != representative)
+            .thenComparingDouble(k -> -score[k])
+            .thenComparingInt(members::get));
+    List<Clustering.Member> out = new ArrayList<>(s);
+    for (int k : order) {
+      out.add(new Clustering.Member(ids[members.get(k)], score[k]));
+    }
+    return new Clustering.Cluster(id, ids[representative], out);
+  }
+
+  private static int[] sample(List<Integer> members) {
+    int s = members.size();
+    if (s <= REPRESENTATIVE_SAMPLE) {
+      return members.stream().mapToInt(Integer::intValue).toArray();
+    }
+    int[] out = new int[REPRESENTATIVE_SAMPLE];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = members.get((int) ((long) k * s / out.length));
+    }
+    return out;
+  }
+}

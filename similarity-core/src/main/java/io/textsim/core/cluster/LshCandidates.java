@@ -1,0 +1,103 @@
+package io.textsim.core.cluster;
+
+import io.textsim.core.TextProfile;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+/**
+ * Candidate pairs for a clustering from banded MinHash LSH, built for a whole batch at once.
+ *
+ * <p>Batch clustering does not need an index that answers queries: for each band it sorts the
+ * documents by band key and emits the pairs within each run of equal keys; pairs from all bands are
+ * then sorted and deduplicated. Everything is primitive arrays, so 100,000 documents cost tens of
+ * megabytes, not the gigabyte a map of boxed bucket sets would.
+ */
+final class LshCandidates {
+  private LshCandidates() {}
+
+  static long[] pairs(TextProfile[] profiles, ClusterOptions options) {
+    int n = profiles.length;
+    if (n < 2) {
+      return new long[0];
+    }
+    LshBanding banding =
+        LshBanding.forClustering(
+            options.threshold(), options.measure(), profiles[0].profiler().shingles());
+    int bands = banding.bands();
+    // bandKeys[b * n + i]: the key of document i in band b, with the document index packed into
+    // the low bits so that one primitive sort groups equal keys. The truncated key bits can only
+    // add false candidates, which verification removes.
+    int indexBits = 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1));
+    long indexMask = (1L << indexBits) - 1;
+    long[] keys = new long[bands * n];
+    AtomicLong done = new AtomicLong();
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            i -> {
+              if ((i & 255) == 0) {
+                options.cancellation().throwIfCancelled();
+              }
+              long[] bandKeys = banding.bandKeys(profiles[i].shingles());
+              for (int b = 0; b < bands; b++) {
+                keys[b * n + i] = (bandKeys[b] & ~indexMask) | i;
+              }
+              long d = done.incrementAndGet();
+              if (d % 4096 == 0 || d == n) {
+                options.progress().update("signatures", d, n);
+              }
+            });
+    long[][] perBand = new long[bands][];
+    IntStream.range(0, bands)
+        .parallel()
+        .forEach(
+            b -> {
+              options.cancellation().throwIfCancelled();
+              long[] band = Arrays.copyOfRange(keys, b * n, (b + 1) * n);
+              Arrays.sort(band);
+              perBand[b] = pairsInRuns(band, indexMask);
+              options.progress().update("candidates", b + 1, bands);
+            });
+    int total = 0;
+    for (long[] p : perBand) {
+      total += p.length;
+    }
+    long[] all = new long[total];
+    int at = 0;
+    for (long[] p : perBand) {
+      System.arraycopy(p, 0, all, at, p.length);
+      at += p.length;
+    }
+    Arrays.parallelSort(all);
+    int distinct = 0;
+    for (int i = 0; i < all.length; i++) {
+      if (i == 0 || all[i] != all[i - 1]) {
+        all[distinct++] = all[i];
+      }
+    }
+    return Arrays.copyOf(all, distinct);
+  }
+
+  private static long[] pairsInRuns(long[] sorted, long indexMask) {
+    long[] out = new long[16];
+    int count = 0;
+    int runStart = 0;
+    for (int i = 1; i <= sorted.length; i++) {
+      if (i == sorted.length || (sorted[i] & ~indexMask) != (sorted[runStart] & ~indexMask)) {
+        for (int x = runStart; x < i; x++) {
+          for (int y = x + 1; y < i; y++) {
+            int p = (int) (sorted[x] & indexMask);
+            int q = (int) (sorted[y] & indexMask);
+            if (count == out.length) {
+              out = Arrays.copyOf(out, count * 2);
+            }
+            out[count++] = p < q ? Clusterer.pair(p, q) : Clusterer.pair(q, p);
+          }
+        }
+        runStart = i;
+      }
+    }
+    return Arrays.copyOf(out, count);
+  }
+}

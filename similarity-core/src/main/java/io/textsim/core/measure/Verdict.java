@@ -1,0 +1,68 @@
+package io.textsim.core.measure;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A one-word answer to "are these the same text?", from a comparison and a threshold.
+ *
+ * <ul>
+ *   <li>{@link #NEAR_DUPLICATE}: the verdict measure (Jaccard of shingles by default) is at or
+ *       above the threshold, or either text is almost wholly contained in the other (containment at
+ *       or above {@value #CONTAINED}), as when one outlet's copy adds a header and footer;
+ *   <li>{@link #RELATED}: not a copy, but the texts share a real part of their wording: the verdict
+ *       measure is at least a quarter of the threshold, or the word-count cosine is at least
+ *       {@value #RELATED_COSINE};
+ *   <li>{@link #DIFFERENT}: neither.
+ * </ul>
+ */
+public enum Verdict {
+  /** The same text, up to edits and page furniture. */
+  NEAR_DUPLICATE,
+  /** Shared wording, e.g. the same topic or quoted passages, but not a copy. */
+  RELATED,
+  /** Unrelated texts. */
+  DIFFERENT;
+
+  /** Containment at or above this makes a near-duplicate whatever the threshold. */
+  public static final double CONTAINED = 0.9;
+
+  /** Cosine of word counts at or above this makes texts related. */
+  public static final double RELATED_COSINE = 0.8;
+
+  /** The lower-case name used in output: "near-duplicate", "related", "different". */
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * The verdict on {@code comparison} for {@code threshold} on {@code measure}.
+   *
+   * @throws IllegalArgumentException if the threshold is outside [0, 1] or {@code measure} was not
+   *     computed
+   */
+  public static Verdict of(Comparison comparison, Measure measure, double threshold) {
+    Objects.requireNonNull(comparison, "comparison");
+    Objects.requireNonNull(measure, "measure");
+    if (!(threshold >= 0.0 && threshold <= 1.0)) {
+      throw new IllegalArgumentException("threshold must be in [0, 1], got " + threshold);
+    }
+    double score = comparison.score(measure);
+    double contained =
+        Math.max(
+            comparison.has(Measure.CONTAINMENT_A_IN_B)
+                ? comparison.score(Measure.CONTAINMENT_A_IN_B)
+                : 0,
+            comparison.has(Measure.CONTAINMENT_B_IN_A)
+                ? comparison.score(Measure.CONTAINMENT_B_IN_A)
+                : 0);
+    if (score >= threshold || contained >= CONTAINED) {
+      return NEAR_DUPLICATE;
+    }
+    double cosine = comparison.has(Measure.COSINE) ? comparison.score(Measure.COSINE) : 0;
+    if (score >= threshold / 4 || cosine >= RELATED_COSINE) {
+      return RELATED;
+    }
+    return DIFFERENT;
+  }
+}
