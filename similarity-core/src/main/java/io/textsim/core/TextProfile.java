@@ -47,8 +47,7 @@ public final class TextProfile {
     Tokens tokens = Tokenizer.words().tokenize(normalized.text());
     long[] tokenHashes = new long[tokens.size()];
     for (int i = 0; i < tokenHashes.length; i++) {
-      tokenHashes[i] =
-          ShingleHashing.token(normalized.text().substring(tokens.start(i), tokens.end(i)));
+      tokenHashes[i] = ShingleHashing.token(normalized.text(), tokens.start(i), tokens.end(i));
     }
     ShingleConfig config = profiler.shingles();
     ShingleSet shingles =

@@ -71,6 +71,9 @@ public final class Levenshtein {
   /** Smallest band tried when no cutoff is given. */
   private static final int INITIAL_BAND = 32;
 
+  /** Width of the fixed band that bounds the distance of dissimilar sequences from above. */
+  private static final int UPPER_BOUND_BAND = 64;
+
   /** Columns between two cancellation polls in the one-word case (a column is ~1 ns there). */
   private static final int SINGLE_WORD_POLL_MASK = 1023;
 
@@ -309,8 +312,8 @@ public final class Levenshtein {
     if (m <= Long.SIZE) {
       return singleWord(pattern, text, prefix, m, n, cancellation);
     }
-    BlockMatcher matcher = new BlockMatcher(pattern, text, prefix, m, n, cancellation);
-    return k >= n ? matcher.unbounded() : matcher.bounded(k);
+    return new BlockMatcher(pattern, text, prefix, m, n, cancellation)
+        .distanceAtMost(Math.min(k, n));
   }
 
   /**
@@ -360,7 +363,10 @@ public final class Levenshtein {
    */
   private static final class BlockMatcher {
 
-    /** Upper bound, in longs, for a dense match table that covers every pattern symbol. */
+    /**
+     * Smallest budget, in longs, for the dense match table (512 KB); above it the budget is 4 longs
+     * per pattern element, enough for every symbol of ordinary text.
+     */
     private static final long DENSE_TABLE_LONGS = 1L << 16;
 
     private final int m;
@@ -491,12 +497,19 @@ public final class Levenshtein {
       mv = new long[blocks];
     }
 
-    /** The exact distance, by bands of growing width. */
-    int unbounded() {
+    /**
+     * Returns the distance if it is at most {@code limit}, otherwise a value greater than {@code
+     * limit}; {@code limit = n} asks for the exact distance. Bands of growing width are tried, so
+     * that the cost follows the distance rather than the limit.
+     */
+    int distanceAtMost(int limit) {
+      if (lowerBound > limit) {
+        return lowerBound;
+      }
       int k = Math.max(INITIAL_BAND, Math.max(n - m, lowerBound));
       while (true) {
-        if (bandCoversMostBlocks(k)) {
-          return full();
+        if (k >= limit || bandCoversMostBlocks(k)) {
+          return limit >= n ? dissimilar() : bounded(limit);
         }
         int d = bounded(k);
         if (d <= k) {
@@ -508,10 +521,10 @@ public final class Levenshtein {
         // failed by a hair) and at most grow fivefold: differences bunched at the start (a
         // headline, a dateline) make the rate overshoot, and an oversized band costs in proportion.
         // Dissimilar texts, whose bag distance is already a sizable fraction of their length,
-        // reach the full-matrix threshold within one jump.
+        // reach the dissimilar() threshold within one jump.
         long estimate = (long) k * n / Math.max(1, failColumn);
         long next = Math.min(5L * k, Math.max(2L * k, estimate + estimate / 10));
-        k = (int) Math.min(next, n);
+        k = (int) Math.min(next, limit);
       }
     }
 
@@ -519,6 +532,89 @@ public final class Levenshtein {
       // A band of k + 1 rows touches about (k + 1) / 64 + 1 blocks per column; past about half of
       // the blocks the plain full scan, with no band bookkeeping, is cheaper.
       return ((long) k + 1) / Long.SIZE + 1 >= blocks / 2;
+    }
+
+    /**
+     * The exact distance of sequences whose distance is a large fraction of their length. The best
+     * path inside a narrow fixed band around the main diagonal is rarely much worse than the
+     * optimum for such pairs, and its cost {@code u} is an upper bound on the distance; the cutoff
+     * band for {@code u} then prunes the corners of the matrix that cannot hold a path that cheap,
+     * typically half of it. Falls back to the full matrix where the fixed band would be wide.
+     */
+    private int dissimilar() {
+      int width = Math.max(UPPER_BOUND_BAND, n - m);
+      if (((long) width + 1) / Long.SIZE + 1 >= blocks / 4) {
+        return full();
+      }
+      int upperBound = fixedBand(width);
+      int d = bounded(upperBound);
+      return d <= upperBound
+          ? d
+          : full(); // d > upperBound cannot happen; never risk a wrong answer
+    }
+
+    /**
+     * Computes the matrix inside the fixed diagonal band of cutoff {@code k} (the cells with {@code
+     * |j - i| + |(n - m) - (j - i)| <= k}, which contain both corners) and returns its value at
+     * {@code (m, n)}: the cost of the cheapest path inside the band, an upper bound on the distance
+     * that is exact if the distance is at most {@code k}. {@code O(n * k / 64)}, no early exit.
+     */
+    private int fixedBand(int k) {
+      int diagonalLow = -((k - (n - m)) / 2); // j - i of the band's lower edge
+      int diagonalHigh = (k + (n - m)) / 2; // j - i of its upper edge
+      int first = 0;
+      int last = 0;
+      pv[0] = -1L;
+      mv[0] = 0L;
+      int lastScore = Long.SIZE;
+      int work = 0;
+      for (int j = 0; j <= n; j++) {
+        int previousLastScore = lastScore;
+        long[] eqs = peq;
+        int base = 0;
+        int id = 0;
+        int hout = 0;
+        if (j > 0) {
+          if (poll) {
+            work += last - first + 1;
+            if (work >= BLOCK_POLL_WORK) {
+              cancellation.throwIfCancelled();
+              work = 0;
+            }
+          }
+          id = textIds[j - 1];
+          if (id < denseRows) {
+            base = id * blocks;
+          } else {
+            expandRare(id, first, last);
+            eqs = scratch;
+          }
+          hout = advance(eqs, base, first, last, 1);
+          lastScore += hout;
+        }
+        // Add the blocks whose first row has entered the band: row 64 * (last + 1) + 1 <= j - low.
+        while (last + 1 < blocks && Long.SIZE * (last + 1) + 1 <= j - diagonalLow) {
+          last++;
+          pv[last] = -1L;
+          mv[last] = 0L;
+          int assumed = previousLastScore + Long.SIZE;
+          previousLastScore = assumed;
+          if (j == 0) {
+            lastScore = assumed;
+            continue;
+          }
+          if (eqs == scratch) {
+            expandRare(id, last, last);
+          }
+          hout = advance(eqs, base, last, last, hout);
+          lastScore = assumed + hout;
+        }
+        // Drop the blocks whose last row has left the band: row 64 * (first + 1) < j - high.
+        while (first < last && Long.SIZE * (first + 1) < j - diagonalHigh) {
+          first++;
+        }
+      }
+      return lastScore - padding(pv[last], mv[last]);
     }
 
     /** Every block of every column, with no band: {@code O(n * m / 64)}, always exact. */
@@ -675,8 +771,9 @@ public final class Levenshtein {
         long mm = mv[b];
         long eq = eqs[base + b];
         long xv = eq | mm;
-        // A -1 entering from above lets the block's first row take the diagonal for free, as if it
-        // matched; only Xh sees this, not Xv (Myers' Fig. 9).
+        // A -1 entering from above gives the block's first row a diagonal difference of 0, the
+        // same effect a match has, so it is folded into Eq; but only for Xh: Xv is about the
+        // vertical difference coming in from the previous column (Myers 1999, block version).
         eq |= hm;
         long xh = (((eq & p) + p) ^ p) | eq;
         long ph = mm | ~(xh | p);

@@ -34,10 +34,11 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Cost: {@link #add} and {@link #remove} O(b) expected (plus, for remove, the length of the
  * key's buckets); {@link #candidates} O(b + c) for {@code c} candidates. Memory: the index keeps no
- * signature, only per key and band a 64-bit bucket key, a 4-byte chain link and its share of a
- * bucket table of 12-byte slots: about 30 bytes per key and band (for 100,000 keys and 25 bands,
- * about 75 MB), plus a map from key to an internal ordinal. Buckets are chains of ordinals through
- * a shared array, so a bucket of one key costs no object at all.
+ * signature, only per key and band a 64-bit bucket key, a 4-byte link to the next key of the same
+ * bucket and its share of the band's bucket table (4-byte slots, at most 3/4 full): 17 to 23 bytes
+ * per key and band, plus up to half as much again while the arrays grow, plus a hash map from key
+ * to an internal ordinal. For 100,000 keys and 25 bands that is about 60 MB. Buckets are chains of
+ * ordinals through shared arrays, so a bucket of one key costs no object at all.
  *
  * <p>Signatures must have exactly the index's {@link MinHashParameters} (and the current format
  * version); any other throws {@link IllegalArgumentException}. The empty set's signature is a valid
@@ -55,6 +56,8 @@ public final class LshIndex<K> {
   private static final int END = BucketTable.ABSENT;
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
   private static final int INITIAL_CAPACITY = 16;
+  // The longest array every JVM allocates.
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   private final MinHashParameters minHash;
   private final LshParameters lsh;
@@ -93,7 +96,7 @@ public final class LshIndex<K> {
     this.rows = lsh.rows();
     this.tables = new BucketTable[bands];
     for (int j = 0; j < bands; j++) {
-      tables[j] = new BucketTable();
+      tables[j] = new BucketTable(j, bands);
     }
     this.bucketKeys = new long[INITIAL_CAPACITY * bands];
     this.next = new int[INITIAL_CAPACITY * bands];
@@ -150,6 +153,7 @@ public final class LshIndex<K> {
    *
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the signature's parameters are not the index's
+   * @throws IllegalStateException if the index holds {@code (2^31 - 9) / bands} keys already
    */
   public void add(K key, MinHashSignature signature) {
     Objects.requireNonNull(key, "key");
@@ -160,7 +164,6 @@ public final class LshIndex<K> {
       if (old != null) {
         unlink(old);
       } else {
-        // Allocate before linking so that an OutOfMemoryError leaves the index unchanged.
         ensureCapacity();
       }
       int o = old != null ? old : allocate();
@@ -168,8 +171,8 @@ public final class LshIndex<K> {
       int base = o * bands;
       for (int j = 0; j < bands; j++) {
         bucketKeys[base + j] = bk[j];
-        next[base + j] = tables[j].get(bk[j]);
-        tables[j].put(bk[j], o);
+        next[base + j] = tables[j].get(bk[j], bucketKeys);
+        tables[j].put(bk[j], o, bucketKeys);
       }
       ordinals.put(key, o);
     } finally {
@@ -251,7 +254,7 @@ public final class LshIndex<K> {
     lock.readLock().lock();
     try {
       for (int j = 0; j < bands; j++) {
-        for (int o = tables[j].get(bk[j]); o != END; o = next[o * bands + j]) {
+        for (int o = tables[j].get(bk[j], bucketKeys); o != END; o = next[o * bands + j]) {
           if (count == found.length) {
             found = Arrays.copyOf(found, count * 2);
           }
@@ -368,7 +371,12 @@ public final class LshIndex<K> {
 
   private void ensureCapacity() {
     if (freeCount == 0 && highWater == keys.length) {
-      int capacity = keys.length + (keys.length >> 1);
+      int limit = MAX_ARRAY / bands;
+      if (keys.length >= limit) {
+        throw new IllegalStateException(
+            "LshIndex is full: at most " + limit + " keys with " + bands + " bands");
+      }
+      int capacity = (int) Math.min(limit, (long) keys.length + (keys.length >> 1));
       keys = Arrays.copyOf(keys, capacity);
       bucketKeys = Arrays.copyOf(bucketKeys, capacity * bands);
       next = Arrays.copyOf(next, capacity * bands);
@@ -384,13 +392,13 @@ public final class LshIndex<K> {
     int base = o * bands;
     for (int j = 0; j < bands; j++) {
       long bk = bucketKeys[base + j];
-      int head = tables[j].get(bk);
+      int head = tables[j].get(bk, bucketKeys);
       int after = next[base + j];
       if (head == o) {
         if (after == END) {
-          tables[j].remove(bk);
+          tables[j].remove(bk, bucketKeys);
         } else {
-          tables[j].put(bk, after);
+          tables[j].put(bk, after, bucketKeys);
         }
       } else {
         int prev = head;
@@ -403,15 +411,15 @@ public final class LshIndex<K> {
   }
 
   /**
-   * An estimate of the bytes held by the index's own structures, excluding the key objects and
-   * the key map's entries; for tests and capacity planning.
+   * An estimate of the bytes held by the index's own structures, excluding the key objects and the
+   * key map's entries; for tests and capacity planning.
    */
   long structureBytes() {
     lock.readLock().lock();
     try {
       long bytes = 4L * keys.length + 8L * bucketKeys.length + 4L * next.length + 4L * free.length;
       for (BucketTable t : tables) {
-        bytes += 12L * t.capacity();
+        bytes += 4L * t.capacity();
       }
       return bytes;
     } finally {

@@ -72,8 +72,8 @@ public record LshParameters(int bands, int rows) {
    * of datasketch's {@code MinHashLSH}; only the ratio of the two weights matters. Ties go to fewer
    * bands, then fewer rows.
    *
-   * <p>The integrals are computed by composite Simpson's rule with {@value #INTERVALS} intervals
-   * on each side. Cost: O(n log n) candidate bandings for {@code n = numHashes}, each integrated at
+   * <p>The integrals are computed by composite Simpson's rule with {@value #INTERVALS} intervals on
+   * each side. Cost: O(n log n) candidate bandings for {@code n = numHashes}, each integrated at
    * 258 points: about a millisecond for 128 hashes, seconds for tens of thousands.
    *
    * @param threshold the Jaccard similarity at which pairs should become candidates, in [0, 1]

@@ -15,8 +15,8 @@ import java.util.Objects;
  *
  * <p>{@link #estimateJaccard} is the fraction of equal slots, an unbiased estimate of the Jaccard
  * similarity of the two signed sets with standard error {@code sqrt(J (1 - J) / k)}. Signatures
- * with different parameters or format versions are never compared: the answer would be
- * meaningless, so they throw.
+ * with different parameters or format versions are never compared: the answer would be meaningless,
+ * so they throw.
  *
  * <p>Slot values are in [0, 2<sup>63</sup>), except that the signature of the empty set has every
  * slot equal to {@link #EMPTY_SLOT}. Two empty signatures therefore estimate 1 and an empty and a
@@ -286,8 +286,7 @@ public final class MinHashSignature implements Serializable {
     int reserved = in.getInt();
     if (reserved != 0) {
       throw new IllegalArgumentException(
-          "reserved header bytes 20-23 must be zero, got 0x"
-              + Integer.toHexString(reserved));
+          "reserved header bytes 20-23 must be zero, got 0x" + Integer.toHexString(reserved));
     }
     long expected = HEADER_BYTES + 8L * k;
     if (bytes.length < expected) {

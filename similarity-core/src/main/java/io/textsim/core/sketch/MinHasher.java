@@ -12,8 +12,8 @@ import java.util.Objects;
  *
  * <p>For two sets {@code A} and {@code B}, each slot of their signatures is equal with probability
  * (close to) their Jaccard similarity {@code J = |A ∩ B| / |A ∪ B|}, so the fraction of equal slots
- * ({@link MinHashSignature#estimateJaccard}) estimates {@code J} with standard error {@code
- * sqrt(J (1 - J) / k)}.
+ * ({@link MinHashSignature#estimateJaccard}) estimates {@code J} with standard error {@code sqrt(J
+ * (1 - J) / k)}.
  *
  * <h2>The functions (format version 1, frozen)</h2>
  *

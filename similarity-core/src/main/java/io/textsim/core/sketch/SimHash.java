@@ -5,8 +5,8 @@ import io.textsim.core.TextProfile;
 import java.util.Objects;
 
 /**
- * 64-bit SimHash of a text's word counts (Charikar, "Similarity estimation techniques from
- * rounding algorithms", STOC 2002).
+ * 64-bit SimHash of a text's word counts (Charikar, "Similarity estimation techniques from rounding
+ * algorithms", STOC 2002).
  *
  * <h2>Definition (version {@value #VERSION}, frozen)</h2>
  *

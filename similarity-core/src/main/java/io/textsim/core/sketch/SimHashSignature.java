@@ -21,11 +21,11 @@ public record SimHashSignature(long bits) implements Serializable {
   }
 
   /**
-   * {@code 1 - hammingDistance / 64}, in [0, 1]: the fraction of equal bits, which estimates
-   * {@code 1 - θ / π} for the angle θ between the two weighted term vectors (Charikar 2002). Equal
-   * hashes, and so two blank texts (both 0), score 1. A blank text's hash (0) is compared with a
-   * non-blank one like any other value; use {@link SimHash#similarity} to get the package-wide
-   * value 0 for one blank text.
+   * {@code 1 - hammingDistance / 64}, in [0, 1]: the fraction of equal bits, which estimates {@code
+   * 1 - θ / π} for the angle θ between the two weighted term vectors (Charikar 2002). Equal hashes,
+   * and so two blank texts (both 0), score 1. A blank text's hash (0) is compared with a non-blank
+   * one like any other value; use {@link SimHash#similarity} to get the package-wide value 0 for
+   * one blank text.
    */
   public double similarity(SimHashSignature other) {
     return 1.0 - hammingDistance(other) / 64.0;

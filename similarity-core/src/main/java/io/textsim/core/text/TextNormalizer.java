@@ -249,6 +249,27 @@ public final class TextNormalizer {
       }
       while (i < n) {
         char c = in.charAt(i);
+        if (c > ' ' && c < 0x7F) {
+          // Fast path for a run of visible ASCII, most of any English text: one map entry per run.
+          int end = i + 1;
+          while (end < n && in.charAt(end) > ' ' && in.charAt(end) < 0x7F) {
+            end++;
+          }
+          if (end < n && startsCombining(in, end)) {
+            end--; // the last character composes with the mark after it: slow path
+          }
+          if (end > i) {
+            flushSpace();
+            int at = out.length();
+            for (int j = i; j < end; j++) {
+              char d = in.charAt(j);
+              out.append(lowerCase && d >= 'A' && d <= 'Z' ? (char) (d + ('a' - 'A')) : d);
+            }
+            addEntry(at, i, end, true);
+            i = end;
+            continue;
+          }
+        }
         if (c < 0x80 && (i + 1 == n || !startsCombining(in, i + 1))) {
           if (normalizeWhitespace && c == '\r' && i + 1 < n && in.charAt(i + 1) == '\n') {
             addSpace(i, i + 2, true);

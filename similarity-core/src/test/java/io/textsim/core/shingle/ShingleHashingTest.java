@@ -30,6 +30,33 @@ class ShingleHashingTest {
   }
 
   @Test
+  void tokenHashEqualsGuavaOnRandomStrings() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(2024);
+    char[] interesting = {
+      'a', 'Z', '7', '\'', 'é', 'ß', '東', '\u0301', '\uD835', '\uDCB3', '\uFFFF', '\u0000'
+    };
+    for (int i = 0; i < 20_000; i++) {
+      int length = random.nextInt(0, 40);
+      StringBuilder sb = new StringBuilder();
+      for (int c = 0; c < length; c++) {
+        sb.append(
+            random.nextBoolean()
+                ? interesting[random.nextInt(interesting.length)]
+                : (char) random.nextInt(0, 0x10000));
+      }
+      String s = sb.toString();
+      assertEquals(
+          Hashing.murmur3_128(0).hashString(s, StandardCharsets.UTF_8).asLong(),
+          ShingleHashing.token(s),
+          () ->
+              "token hash differs from Guava for "
+                  + s.chars().mapToObj(Integer::toHexString).toList());
+      int from = length == 0 ? 0 : random.nextInt(length);
+      assertEquals(ShingleHashing.token(s.substring(from)), ShingleHashing.token(s, from, length));
+    }
+  }
+
+  @Test
   void tokenHashKnownAnswers() {
     assertEquals(0x0000000000000000L, ShingleHashing.token(""));
     assertEquals(KNOWN_IRAN, ShingleHashing.token("iran"));
