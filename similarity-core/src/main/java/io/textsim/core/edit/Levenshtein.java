@@ -529,8 +529,9 @@ public final class Levenshtein {
     }
 
     private boolean bandCoversMostBlocks(int k) {
-      // A band of k + 1 rows touches about (k + 1) / 64 + 1 blocks per column; past about half of
-      // the blocks the plain full scan, with no band bookkeeping, is cheaper.
+      // A band of k + 1 rows touches about (k + 1) / 64 + 1 blocks per column. Past about half of
+      // the blocks, the distance is a large fraction of the length and growing the band further
+      // costs more than dissimilar(), which never needs more than one pass over the matrix.
       return ((long) k + 1) / Long.SIZE + 1 >= blocks / 2;
     }
 
@@ -548,9 +549,9 @@ public final class Levenshtein {
       }
       int upperBound = fixedBand(width);
       int d = bounded(upperBound);
-      return d <= upperBound
-          ? d
-          : full(); // d > upperBound cannot happen; never risk a wrong answer
+      // d > upperBound cannot happen, upperBound being the cost of an actual path; but should it,
+      // the full matrix is the answer, not a wrong distance.
+      return d <= upperBound ? d : full();
     }
 
     /**
@@ -592,7 +593,8 @@ public final class Levenshtein {
           hout = advance(eqs, base, first, last, 1);
           lastScore += hout;
         }
-        // Add the blocks whose first row has entered the band: row 64 * (last + 1) + 1 <= j - low.
+        // Add the blocks whose first row has entered the band, 64 * (last + 1) + 1 <= j - low,
+        // their previous column assumed +1 per row as in bounded().
         while (last + 1 < blocks && Long.SIZE * (last + 1) + 1 <= j - diagonalLow) {
           last++;
           pv[last] = -1L;
@@ -609,7 +611,8 @@ public final class Levenshtein {
           hout = advance(eqs, base, last, last, hout);
           lastScore = assumed + hout;
         }
-        // Drop the blocks whose last row has left the band: row 64 * (first + 1) < j - high.
+        // Drop the blocks whose last row has left the band, 64 * (first + 1) < j - high; the row
+        // above the first block is then assumed to grow by +1 per column, an upper bound.
         while (first < last && Long.SIZE * (first + 1) < j - diagonalHigh) {
           first++;
         }

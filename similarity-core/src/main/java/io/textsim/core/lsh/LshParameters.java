@@ -74,7 +74,8 @@ public record LshParameters(int bands, int rows) {
    *
    * <p>The integrals are computed by composite Simpson's rule with {@value #INTERVALS} intervals on
    * each side. Cost: O(n log n) candidate bandings for {@code n = numHashes}, each integrated at
-   * 258 points: about a millisecond for 128 hashes, seconds for tens of thousands.
+   * 258 points: a few milliseconds for 128 hashes, a quarter of a second for 4096, seconds for the
+   * maximum. Cache the result rather than calling this per query.
    *
    * @param threshold the Jaccard similarity at which pairs should become candidates, in [0, 1]
    * @param numHashes the number of signature slots available, 1 to {@link

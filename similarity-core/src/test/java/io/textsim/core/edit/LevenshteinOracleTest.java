@@ -106,7 +106,8 @@ class LevenshteinOracleTest {
               int[] b =
                   switch (random.nextInt(4)) {
                     case 0 -> randomSequence(random, alphabet, shortLength(random));
-                    case 1 -> spreadEdits(random, alphabet, a, random.nextInt(1 + a.length / 4 + 3));
+                    case 1 ->
+                        spreadEdits(random, alphabet, a, random.nextInt(1 + a.length / 4 + 3));
                     case 2 -> bunchedEdits(random, alphabet, a, 1 + random.nextInt(60));
                     default -> spreadEdits(random, alphabet, a, random.nextInt(4));
                   };
