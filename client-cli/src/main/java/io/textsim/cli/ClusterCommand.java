@@ -1,0 +1,181 @@
+package io.textsim.cli;
+
+import io.textsim.core.cluster.ClusterMeasure;
+import io.textsim.core.cluster.ClusterOptions;
+import io.textsim.core.cluster.ClusterProgress;
+import io.textsim.core.cluster.Linkage;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code cluster PATH...}: which texts of a collection are the same story. */
+@Command(
+    name = "cluster",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {
+      "Groups near-duplicate texts: every document ends up in exactly one cluster (singletons"
+          + " included), each cluster with a representative and every member's score against it.",
+      "Reads files and directories (recursively; hidden files are skipped), or JSONL with one"
+          + " {\"id\": ..., \"text\": ...} a line."
+    })
+final class ClusterCommand implements Callable<Integer> {
+  /** The progress bar appears once the work has taken this long. */
+  static final long PROGRESS_DELAY_MILLIS = 1_000;
+
+  /** At most this many "empty text" notes; then one line with the rest's count. */
+  static final int MAX_NOTES = 10;
+
+  @ParentCommand Main main;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
+      description = "Text files and directories; - reads one text from standard input.")
+  List<String> paths = List.of();
+
+  @Option(
+      names = "--jsonl",
+      order = 1,
+      paramLabel = "FILE",
+      description = "Read the documents from JSONL instead (- for standard input).")
+  String jsonl;
+
+  @Option(
+      names = "--threshold",
+      order = 2,
+      paramLabel = "T",
+      defaultValue = "" + ClusterOptions.DEFAULT_THRESHOLD,
+      converter = Units.UnitInterval.class,
+      description =
+          "Link documents scoring at or above this, in [0, 1] (default: ${DEFAULT-VALUE}).")
+  double threshold;
+
+  @Option(
+      names = "--measure",
+      order = 3,
+      paramLabel = "MEASURE",
+      defaultValue = "jaccard",
+      converter = Choices.ClusterMeasureName.class,
+      completionCandidates = Choices.ClusterMeasureName.class,
+      description =
+          "${COMPLETION-CANDIDATES}: overlap links a story to a copy wrapped in page furniture;"
+              + " cosine is TF-IDF weighted (default: ${DEFAULT-VALUE}).")
+  ClusterMeasure measure;
+
+  @Option(
+      names = "--linkage",
+      order = 4,
+      paramLabel = "LINKAGE",
+      defaultValue = "single",
+      converter = Choices.LinkageName.class,
+      completionCandidates = Choices.LinkageName.class,
+      description =
+          "${COMPLETION-CANDIDATES}: single links through any chain of pairs; average merges two"
+              + " clusters only if their mean score reaches the threshold (default:"
+              + " ${DEFAULT-VALUE}).")
+  Linkage linkage;
+
+  @Option(
+      names = "--format",
+      order = 5,
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      converter = Choices.TextJsonOrCsv.class,
+      completionCandidates = Choices.TextJsonOrCsv.class,
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Choices.Format format;
+
+  @Option(
+      names = "--progress",
+      order = 6,
+      paramLabel = "WHEN",
+      defaultValue = "auto",
+      description =
+          "Progress bar on stderr: auto (when stderr is a terminal and the work takes more than a"
+              + " second), always, never (default: ${DEFAULT-VALUE}).")
+  Choices.Progress progress;
+
+  @Mixin ProfileOptions profile;
+
+  @Mixin ServerOptions server;
+
+  @Override
+  public Integer call() {
+    server.validate();
+    if ((jsonl == null) == paths.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          jsonl == null
+              ? "Missing documents: give PATH... or --jsonl FILE"
+              : "Give either PATH... or --jsonl FILE, not both");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    long start = System.nanoTime();
+    ProgressBar bar = progressBar(err);
+    Inputs inputs = new Inputs(profile.maxBytes, main.stdin());
+    List<Input> docs = jsonl != null ? inputs.jsonl(jsonl) : inputs.files(paths);
+    noteBlank(docs, err);
+    Reports.Cluster report;
+    try (Backend backend = server.open(profile.maxBytes)) {
+      report =
+          backend.cluster(
+              docs,
+              new Backend.ClusterSettings(measure, linkage, threshold, profile.shingleSize),
+              bar == null ? ClusterProgress.none() : bar);
+    } finally {
+      if (bar != null && bar.finish()) {
+        err.println(
+            String.format(
+                Locale.ROOT,
+                "client-cli: clustered %s documents in %.1f s",
+                Display.count(docs.size()),
+                (System.nanoTime() - start) / 1e9));
+      }
+    }
+    switch (format) {
+      case JSON -> ClusterOutput.json(report, out);
+      case CSV -> ClusterOutput.csv(report, out);
+      default -> ClusterOutput.text(report, out);
+    }
+    return Main.OK;
+  }
+
+  private ProgressBar progressBar(PrintWriter err) {
+    return switch (progress) {
+      case ALWAYS -> new ProgressBar(err, 0);
+      case NEVER -> null;
+      case AUTO -> Terminal.stderrIsTerminal() ? new ProgressBar(err, PROGRESS_DELAY_MILLIS) : null;
+    };
+  }
+
+  /** One note per empty text, at most {@link #MAX_NOTES}, then a count of the rest. */
+  static void noteBlank(List<Input> docs, PrintWriter err) {
+    int blank = 0;
+    for (Input in : docs) {
+      if (in.isBlank()) {
+        if (++blank <= MAX_NOTES) {
+          err.println("client-cli: " + in.blankNote());
+        }
+      }
+    }
+    if (blank > MAX_NOTES) {
+      err.println(
+          "client-cli: note: " + (blank - MAX_NOTES) + " more texts are empty or white space only");
+    }
+    err.flush();
+  }
+}

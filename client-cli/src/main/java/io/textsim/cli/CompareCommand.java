@@ -1,0 +1,118 @@
+package io.textsim.cli;
+
+import io.textsim.core.measure.Measure;
+import java.io.PrintWriter;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code compare A B}: every score, the verdict, and the passages that differ. */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {
+      "Compares two texts: every score, the exact edit distance, containment both ways, a verdict"
+          + " (near-duplicate, related, different) against the threshold, and the passages only"
+          + " one side has.",
+      "A file name of - reads standard input."
+    })
+final class CompareCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "A", description = "The first text file (UTF-8).")
+  String a;
+
+  @Parameters(index = "1", paramLabel = "B", description = "The second text file (UTF-8).")
+  String b;
+
+  private Set<Measure> measures = Measure.defaults();
+
+  @Option(
+      names = "--threshold",
+      order = 1,
+      paramLabel = "T",
+      defaultValue = "0.5",
+      converter = Units.UnitInterval.class,
+      description =
+          "Jaccard at or above this makes a near-duplicate, in [0, 1] (default: ${DEFAULT-VALUE}).")
+  double threshold;
+
+  @Option(
+      names = "--explain",
+      order = 3,
+      description = "Show every passage of both texts in full, shared ones included.")
+  boolean explain;
+
+  @Option(
+      names = "--format",
+      order = 4,
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      converter = Choices.TextOrJson.class,
+      completionCandidates = Choices.TextOrJson.class,
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Choices.Format format;
+
+  @Mixin ProfileOptions profile;
+
+  @Mixin ServerOptions server;
+
+  @Option(
+      names = "--measures",
+      order = 2,
+      paramLabel = "LIST",
+      completionCandidates = Choices.MeasureName.class,
+      description = {
+        "Comma list of measures: ${COMPLETION-CANDIDATES}, or all (default: all but the"
+            + " quadratic jaro_winkler and damerau_osa).",
+        "Jaccard and containment are always computed: the verdict needs them."
+      })
+  void setMeasures(String list) {
+    try {
+      measures = Choices.measures(list);
+    } catch (TypeConversionException e) {
+      throw new ParameterException(
+          spec.commandLine(), "Invalid value for option '--measures': " + e.getMessage());
+    }
+  }
+
+  @Override
+  public Integer call() {
+    server.validate();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Inputs inputs = new Inputs(profile.maxBytes, main.stdin());
+    Input x = inputs.file(a);
+    Input y = inputs.file(b);
+    for (Input in : new Input[] {x, y}) {
+      if (in.isBlank()) {
+        err.println("client-cli: " + in.blankNote());
+      }
+    }
+    err.flush();
+    Reports.Compare report;
+    try (Backend backend = server.open(profile.maxBytes)) {
+      report =
+          backend.compare(
+              x, y, new Backend.CompareSettings(measures, profile.shingleSize, threshold));
+    }
+    if (format == Choices.Format.JSON) {
+      CompareOutput.json(report, out);
+    } else {
+      CompareOutput.text(report, explain, out);
+    }
+    return Main.OK;
+  }
+}

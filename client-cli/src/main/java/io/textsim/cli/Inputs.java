@@ -1,0 +1,514 @@
+package io.textsim.cli;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads and checks the texts the user names: files, directories (recursively) and JSONL.
+ *
+ * <p>Every text must be UTF-8 (a UTF-8 byte order mark is allowed). Each problem becomes a {@link
+ * CliException} whose message names the file and the problem in one line: missing, a directory
+ * where a file is expected, unreadable, too large (with the limit and how to raise it), UTF-16,
+ * binary (NUL bytes), or invalid UTF-8 (with the byte offset). Bytes are decoded with a decoder
+ * that reports malformed input, never one that substitutes U+FFFD.
+ */
+final class Inputs {
+  /** The name used for standard input in messages and as the id of a text read from it. */
+  static final String STDIN = "-";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private final long maxBytes;
+  private final InputStream stdin;
+  private boolean stdinUsed;
+
+  /**
+   * @param maxBytes the largest text accepted, in bytes of UTF-8
+   * @param stdin what {@code -} reads
+   */
+  Inputs(long maxBytes, InputStream stdin) {
+    this.maxBytes = maxBytes;
+    this.stdin = stdin;
+  }
+
+  /** Reads one text file ({@code -}: standard input), as for {@code compare A B}. */
+  Input file(String given) {
+    if (STDIN.equals(given)) {
+      return new Input(STDIN, decode(STDIN, readLimited(STDIN, stdinOnce())));
+    }
+    Path path = path(given);
+    BasicFileAttributes attrs = attributes(given, path);
+    if (attrs.isDirectory()) {
+      throw CliException.input(given, "is a directory, expected a file");
+    }
+    return readFile(given, path, attrs);
+  }
+
+  /**
+   * Reads files and directories, as for {@code cluster PATH...}: a directory contributes every
+   * regular file below it, in name order, skipping hidden files and directories (names starting
+   * with a dot) and not following links to directories. Ids are the paths as given (a directory's
+   * files: the directory as given joined with the relative path). A path named twice is read once.
+   */
+  List<Input> files(List<String> given) {
+    Map<String, Input> out = new LinkedHashMap<>();
+    for (String g : given) {
+      if (STDIN.equals(g)) {
+        out.putIfAbsent(STDIN, file(STDIN));
+        continue;
+      }
+      Path path = path(g);
+      BasicFileAttributes attrs = attributes(g, path);
+      if (attrs.isDirectory()) {
+        int before = out.size();
+        walk(path, out);
+        if (out.size() == before) {
+          throw CliException.input(g, "directory holds no text files (hidden files are skipped)");
+        }
+      } else if (!out.containsKey(g)) {
+        out.put(g, readFile(g, path, attrs));
+      }
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  private void walk(Path dir, Map<String, Input> out) {
+    List<Path> entries = new ArrayList<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+      stream.forEach(entries::add);
+    } catch (AccessDeniedException e) {
+      throw CliException.input(dir.toString(), "permission denied");
+    } catch (NotDirectoryException e) {
+      throw CliException.input(dir.toString(), "is not a directory");
+    } catch (IOException e) {
+      throw CliException.input(dir.toString(), "cannot list: " + reason(e));
+    }
+    entries.sort(Comparator.comparing(p -> String.valueOf(p.getFileName())));
+    for (Path p : entries) {
+      String name = String.valueOf(p.getFileName());
+      if (name.startsWith(".")) {
+        continue;
+      }
+      if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        walk(p, out);
+      } else if (Files.isRegularFile(p)) {
+        String id = p.toString();
+        if (!out.containsKey(id)) {
+          out.put(id, readFile(id, p, attributes(id, p)));
+        }
+      }
+    }
+  }
+
+  /**
+   * Reads JSONL from a file or ({@code -}) standard input, gzip-compressed or not: one {@code
+   * {"id": ..., "text": ...}} object a line (other fields are ignored); blank lines are skipped;
+   * the id is a string or an integer; ids must be unique.
+   */
+  List<Input> jsonl(String given) {
+    String source = STDIN.equals(given) ? "<stdin>" : given;
+    if (STDIN.equals(given)) {
+      return jsonl(source, stdinOnce());
+    }
+    Path path = path(given);
+    if (attributes(given, path).isDirectory()) {
+      throw CliException.input(given, "is a directory, expected a JSONL file");
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      return jsonl(source, in);
+    } catch (IOException e) {
+      throw CliException.input(given, "cannot read: " + reason(e));
+    }
+  }
+
+  private List<Input> jsonl(String source, InputStream raw) {
+    InputStream in;
+    try {
+      in = gunzipIfCompressed(raw);
+    } catch (IOException e) {
+      throw CliException.input(source, "cannot read: " + reason(e));
+    }
+    List<Input> out = new ArrayList<>();
+    Map<String, Integer> lineOfId = new HashMap<>();
+    // JSON escapes can make a line up to 6 times longer than its text; allow for that and the id.
+    long maxLine = Math.min(Integer.MAX_VALUE - 16L, maxBytes * 6 + 65_536);
+    byte[] buffer = new byte[1 << 16];
+    ByteArrayOutputStream line = new ByteArrayOutputStream(1 << 12);
+    long offset = 0; // of buffer[0] in the input
+    long lineStart = 0;
+    int lineNo = 0;
+    try {
+      int n;
+      boolean eof = false;
+      while (!eof) {
+        n = in.read(buffer);
+        eof = n < 0;
+        int from = 0;
+        int count = Math.max(n, 0);
+        for (int i = 0; i <= count; i++) {
+          boolean end = i < count ? buffer[i] == '\n' : eof;
+          if (i == count && !eof) {
+            line.write(buffer, from, count - from);
+            break;
+          }
+          if (!end) {
+            continue;
+          }
+          line.write(buffer, from, i - from);
+          from = i + 1;
+          if (line.size() > maxLine) {
+            throw CliException.input(
+                source,
+                "line "
+                    + (lineNo + 1)
+                    + " is over "
+                    + maxLine
+                    + " bytes, too long for the --max-bytes limit of "
+                    + maxBytes
+                    + "; raise it with --max-bytes");
+          }
+          if (eof && line.size() == 0) {
+            break;
+          }
+          lineNo++;
+          byte[] bytes = line.toByteArray();
+          line.reset();
+          long start = lineStart;
+          lineStart = offset + i + 1;
+          int skip = 0;
+          if (lineNo == 1) {
+            checkUtf16(source, bytes);
+            skip = hasUtf8Bom(bytes) ? 3 : 0;
+          }
+          String where = source + " line " + lineNo;
+          Input input = jsonLine(where, bytes, skip, start);
+          if (input == null) {
+            continue;
+          }
+          Integer first = lineOfId.putIfAbsent(input.id(), lineNo);
+          if (first != null) {
+            throw CliException.input(
+                where, "duplicate id \"" + input.id() + "\" (first on line " + first + ")");
+          }
+          out.add(input);
+        }
+        if (line.size() > maxLine) {
+          throw CliException.input(
+              source,
+              "line "
+                  + (lineNo + 1)
+                  + " is over "
+                  + maxLine
+                  + " bytes, too long for the --max-bytes limit of "
+                  + maxBytes
+                  + "; raise it with --max-bytes");
+        }
+        offset += count;
+      }
+    } catch (IOException e) {
+      throw CliException.input(source, "cannot read: " + reason(e));
+    }
+    if (out.isEmpty()) {
+      throw CliException.input(source, "no documents (expected one {\"id\", \"text\"} a line)");
+    }
+    return out;
+  }
+
+  /** The stream, decompressed if it starts with the gzip magic bytes 1F 8B. */
+  private static InputStream gunzipIfCompressed(InputStream raw) throws IOException {
+    PushbackInputStream in = new PushbackInputStream(raw, 2);
+    byte[] magic = in.readNBytes(2);
+    in.unread(magic);
+    if (magic.length == 2 && (magic[0] & 0xFF) == 0x1F && (magic[1] & 0xFF) == 0x8B) {
+      return new GZIPInputStream(in, 1 << 16);
+    }
+    return in;
+  }
+
+  private Input jsonLine(String where, byte[] bytes, int skip, long lineStart) {
+    int end = bytes.length;
+    if (end > skip && bytes[end - 1] == '\r') {
+      end--;
+    }
+    for (int i = skip; i < end; i++) {
+      if (bytes[i] == 0) {
+        throw CliException.input(
+            where,
+            "binary data (NUL byte at byte offset " + (lineStart + i) + "), expected JSON text");
+      }
+    }
+    String text = decodeUtf8(where, bytes, skip, end, lineStart);
+    if (text.isBlank()) {
+      return null;
+    }
+    JsonNode node;
+    try {
+      node = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      String msg = e.getOriginalMessage();
+      throw CliException.input(
+          where,
+          "not valid JSON: "
+              + (msg == null ? "" : msg.lines().findFirst().orElse(""))
+              + (e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")"));
+    }
+    if (node == null || !node.isObject()) {
+      throw CliException.input(where, "expected a JSON object {\"id\": ..., \"text\": ...}");
+    }
+    JsonNode id = node.get("id");
+    if (id == null || id.isNull()) {
+      throw CliException.input(where, "missing \"id\"");
+    }
+    if (!id.isTextual() && !id.isIntegralNumber()) {
+      throw CliException.input(where, "\"id\" must be a string or an integer");
+    }
+    JsonNode body = node.get("text");
+    if (body == null || body.isNull()) {
+      throw CliException.input(where, "missing \"text\"");
+    }
+    if (!body.isTextual()) {
+      throw CliException.input(where, "\"text\" must be a string");
+    }
+    String value = body.textValue();
+    long utf8 = utf8Length(value);
+    if (utf8 > maxBytes) {
+      throw CliException.input(where, tooLarge("text of \"" + id.asText() + "\"", utf8));
+    }
+    return new Input(id.asText(), value);
+  }
+
+  private InputStream stdinOnce() {
+    if (stdinUsed) {
+      throw new CliException("standard input (-) can be read only once");
+    }
+    stdinUsed = true;
+    return stdin;
+  }
+
+  private static Path path(String given) {
+    try {
+      return Path.of(given);
+    } catch (InvalidPathException e) {
+      throw CliException.input(given, "not a valid path: " + e.getReason());
+    }
+  }
+
+  private static BasicFileAttributes attributes(String given, Path path) {
+    try {
+      return Files.readAttributes(path, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      throw CliException.input(given, "no such file or directory");
+    } catch (AccessDeniedException e) {
+      throw CliException.input(given, "permission denied");
+    } catch (IOException e) {
+      throw CliException.input(given, "cannot read: " + reason(e));
+    }
+  }
+
+  private Input readFile(String given, Path path, BasicFileAttributes attrs) {
+    if (attrs.isRegularFile() && attrs.size() > maxBytes) {
+      throw CliException.input(given, tooLarge("file", attrs.size()));
+    }
+    // Pipes and devices (e.g. <(command) in bash) are read too, up to the limit.
+    try (InputStream in = Files.newInputStream(path)) {
+      return new Input(given, decode(given, readLimited(given, in)));
+    } catch (AccessDeniedException e) {
+      throw CliException.input(given, "permission denied");
+    } catch (IOException e) {
+      throw CliException.input(given, "cannot read: " + reason(e));
+    }
+  }
+
+  private byte[] readLimited(String given, InputStream in) {
+    int cap = (int) Math.min(Integer.MAX_VALUE - 16L, maxBytes + 1);
+    byte[] bytes;
+    try {
+      bytes = in.readNBytes(cap);
+    } catch (IOException e) {
+      throw CliException.input(given, "cannot read: " + reason(e));
+    }
+    if (bytes.length > maxBytes) {
+      throw CliException.input(given, tooLarge("input", -1));
+    }
+    return bytes;
+  }
+
+  private String tooLarge(String what, long size) {
+    return what
+        + (size >= 0 ? " is " + size + " bytes, over" : " is over")
+        + " the limit of "
+        + maxBytes
+        + " bytes; raise it with --max-bytes (e.g. --max-bytes "
+        + Units.suggestBytes(Math.max(size, maxBytes + 1))
+        + ")";
+  }
+
+  /**
+   * Decodes a whole file: rejects UTF-16 and binary data, then decodes UTF-8 strictly. A UTF-8 byte
+   * order mark is kept (the core's normalizer strips it) so that offsets stay those of the decoded
+   * file.
+   */
+  static String decode(String source, byte[] bytes) {
+    checkUtf16(source, bytes);
+    int nul = indexOfNul(bytes);
+    if (nul >= 0) {
+      if (looksLikeUtf16(bytes)) {
+        throw CliException.input(
+            source,
+            "looks like UTF-16 text without a byte order mark (NUL bytes between the letters);"
+                + " convert it to UTF-8, e.g. iconv -f UTF-16LE -t UTF-8");
+      }
+      throw CliException.input(
+          source, "binary file (NUL byte at byte offset " + nul + "), expected UTF-8 text");
+    }
+    return decodeUtf8(source, bytes, 0, bytes.length, 0);
+  }
+
+  private static void checkUtf16(String source, byte[] bytes) {
+    if (bytes.length >= 2) {
+      int b0 = bytes[0] & 0xFF;
+      int b1 = bytes[1] & 0xFF;
+      if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
+        throw CliException.input(
+            source,
+            String.format(
+                Locale.ROOT,
+                "UTF-16 text (byte order mark %02X %02X), expected UTF-8; convert it, e.g."
+                    + " iconv -f UTF-16 -t UTF-8",
+                b0,
+                b1));
+      }
+    }
+  }
+
+  private static boolean hasUtf8Bom(byte[] bytes) {
+    return bytes.length >= 3
+        && (bytes[0] & 0xFF) == 0xEF
+        && (bytes[1] & 0xFF) == 0xBB
+        && (bytes[2] & 0xFF) == 0xBF;
+  }
+
+  private static int indexOfNul(byte[] bytes) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * UTF-16 text of a Latin script without a byte order mark: about half the bytes are NUL, nearly
+   * all of them at even offsets (big endian) or nearly all at odd offsets (little endian).
+   */
+  static boolean looksLikeUtf16(byte[] bytes) {
+    int n = Math.min(bytes.length, 1 << 16);
+    int even = 0;
+    int odd = 0;
+    for (int i = 0; i < n; i++) {
+      if (bytes[i] == 0) {
+        if ((i & 1) == 0) {
+          even++;
+        } else {
+          odd++;
+        }
+      }
+    }
+    int pairs = n / 2;
+    return pairs >= 2 && Math.max(even, odd) >= pairs * 0.3 && Math.min(even, odd) <= pairs * 0.05;
+  }
+
+  private static String decodeUtf8(String source, byte[] bytes, int from, int to, long base) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
+    CharBuffer out = CharBuffer.allocate(to - from); // UTF-8 never needs more chars than bytes
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      int at = in.position();
+      StringBuilder shown = new StringBuilder();
+      for (int i = at; i < Math.min(to, at + Math.max(1, result.length())); i++) {
+        shown.append(
+            String.format(Locale.ROOT, shown.length() == 0 ? "0x%02X" : " 0x%02X", bytes[i]));
+      }
+      throw CliException.input(
+          source,
+          "invalid UTF-8 at byte offset "
+              + (base + at)
+              + " ("
+              + shown
+              + "); textsim reads UTF-8 text only, so convert it first, e.g. iconv -f"
+              + " WINDOWS-1252 -t UTF-8");
+    }
+    out.flip();
+    return out.toString();
+  }
+
+  private static long utf8Length(String s) {
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n += 1;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof FileSystemException fse && fse.getReason() != null) {
+      return fse.getReason();
+    }
+    String m = e.getMessage();
+    return m == null ? e.getClass().getSimpleName() : m;
+  }
+}

@@ -1,0 +1,49 @@
+package io.textsim.cli;
+
+import io.textsim.core.shingle.ShingleConfig;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** Options shared by every command that reads texts: shingle size and the size limit. */
+final class ProfileOptions {
+  /** The default --max-bytes, matching the core's default text length limit. */
+  static final String DEFAULT_MAX_BYTES = "10MB";
+
+  @Option(
+      names = "--shingle-size",
+      order = 20,
+      paramLabel = "K",
+      converter = ShingleSize.class,
+      description = "Words per shingle, 1 to 64 (default: ${DEFAULT-VALUE}).")
+  int shingleSize = ShingleConfig.DEFAULT.size();
+
+  @Option(
+      names = "--max-bytes",
+      order = 21,
+      paramLabel = "SIZE",
+      converter = Units.ByteSize.class,
+      defaultValue = DEFAULT_MAX_BYTES,
+      description =
+          "Largest text accepted, e.g. 20MB or 500KB (default: ${DEFAULT-VALUE}); larger files"
+              + " are an error.")
+  long maxBytes;
+
+  /** Converts --shingle-size: 1 to {@link ShingleConfig#MAX_SIZE}. */
+  static final class ShingleSize implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      int k;
+      try {
+        k = Integer.parseInt(value.strip());
+      } catch (NumberFormatException e) {
+        throw new TypeConversionException("'" + value + "' is not a whole number");
+      }
+      if (k < 1 || k > ShingleConfig.MAX_SIZE) {
+        throw new TypeConversionException(
+            "'" + value + "' must be between 1 and " + ShingleConfig.MAX_SIZE);
+      }
+      return k;
+    }
+  }
+}

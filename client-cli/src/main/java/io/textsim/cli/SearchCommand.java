@@ -1,0 +1,157 @@
+package io.textsim.cli;
+
+import io.textsim.core.measure.Measure;
+import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code search QUERY PATH...}: the documents most like QUERY, best first. */
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {
+      "Finds the documents most similar to the QUERY text, best first.",
+      "Reads files and directories (recursively; hidden files are skipped; the query file itself"
+          + " is left out), or JSONL with --jsonl."
+    })
+final class SearchCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "QUERY",
+      description = "The text to look for (- for stdin).")
+  String query;
+
+  @Parameters(
+      index = "1..*",
+      arity = "0..*",
+      paramLabel = "PATH",
+      description = "Text files and directories to search.")
+  List<String> paths = List.of();
+
+  @Option(
+      names = "--jsonl",
+      order = 1,
+      paramLabel = "FILE",
+      description = "Search the documents of this JSONL file instead (- for standard input).")
+  String jsonl;
+
+  @Option(
+      names = "--top",
+      order = 2,
+      paramLabel = "N",
+      defaultValue = "10",
+      converter = Units.PositiveInt.class,
+      description = "Show at most N matches (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @Option(
+      names = "--min-score",
+      order = 3,
+      paramLabel = "S",
+      defaultValue = "0",
+      converter = Units.UnitInterval.class,
+      description = "Show only matches scoring at least S, in [0, 1] (default: ${DEFAULT-VALUE}).")
+  double minScore;
+
+  @Option(
+      names = "--measure",
+      order = 4,
+      paramLabel = "MEASURE",
+      defaultValue = "jaccard",
+      converter = Choices.MeasureName.class,
+      description =
+          "Rank by this measure: jaccard, containment_a_in_b (how much of the query a document"
+              + " holds), cosine (TF-IDF over the documents searched), ... (default:"
+              + " ${DEFAULT-VALUE}).")
+  Measure measure;
+
+  @Option(
+      names = "--format",
+      order = 5,
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      converter = Choices.TextJsonOrCsv.class,
+      completionCandidates = Choices.TextJsonOrCsv.class,
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Choices.Format format;
+
+  @Mixin ProfileOptions profile;
+
+  @Mixin ServerOptions server;
+
+  @Override
+  public Integer call() {
+    server.validate();
+    if ((jsonl == null) == paths.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          jsonl == null
+              ? "Missing documents to search: give PATH... or --jsonl FILE"
+              : "Give either PATH... or --jsonl FILE, not both");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Inputs inputs = new Inputs(profile.maxBytes, main.stdin());
+    Input q = inputs.file(query);
+    List<Input> docs = jsonl != null ? inputs.jsonl(jsonl) : withoutQuery(inputs.files(paths));
+    if (docs.isEmpty()) {
+      throw new CliException("no documents to search: the paths hold only the query " + query);
+    }
+    if (q.isBlank()) {
+      err.println("client-cli: " + q.blankNote());
+    }
+    ClusterCommand.noteBlank(docs, err);
+    Reports.Search report;
+    try (Backend backend = server.open(profile.maxBytes)) {
+      report =
+          backend.search(
+              q, docs, new Backend.SearchSettings(measure, top, minScore, profile.shingleSize));
+    }
+    switch (format) {
+      case JSON -> SearchOutput.json(report, out);
+      case CSV -> SearchOutput.csv(report, out);
+      default -> SearchOutput.text(report, out);
+    }
+    return Main.OK;
+  }
+
+  /** The documents without the query file itself (a directory search may find it). */
+  private List<Input> withoutQuery(List<Input> docs) {
+    if (Inputs.STDIN.equals(query)) {
+      return docs;
+    }
+    Path self = absolute(query);
+    List<Input> out = new ArrayList<>(docs.size());
+    for (Input d : docs) {
+      if (!d.id().equals(query) && (self == null || !self.equals(absolute(d.id())))) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  private static Path absolute(String path) {
+    try {
+      return Path.of(path).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.textsim.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Prints a {@link Reports.Search} as text, JSON or CSV. */
+final class SearchOutput {
+  private SearchOutput() {}
+
+  /** A summary line, then rank, score and id of each match, best first. */
+  static void text(Reports.Search r, PrintWriter out) {
+    out.println(
+        r.query()
+            + " against "
+            + Display.plural(r.documents(), "document")
+            + " by "
+            + r.measure()
+            + ": best "
+            + r.top()
+            + (r.minScore() > 0 ? " at or above " + Display.number(r.minScore()) : ""));
+    List<Reports.Match> matches = r.matches();
+    if (matches.isEmpty()) {
+      out.println("no match" + (r.minScore() > 0 ? " at or above the minimum score" : ""));
+      out.flush();
+      return;
+    }
+    int rankWidth = Math.max(4, String.valueOf(matches.size()).length());
+    out.println(pad("rank", rankWidth) + "  score   document");
+    for (int i = 0; i < matches.size(); i++) {
+      Reports.Match m = matches.get(i);
+      out.println(
+          pad(String.valueOf(i + 1), rankWidth) + "  " + Display.score(m.score()) + "  " + m.id());
+    }
+    out.flush();
+  }
+
+  private static String pad(String s, int width) {
+    return " ".repeat(Math.max(0, width - s.length())) + s;
+  }
+
+  /** The JSON documented in the README. */
+  static void json(Reports.Search r, PrintWriter out) {
+    Json.write(
+        out,
+        g -> {
+          g.writeStartObject();
+          g.writeStringField("query", r.query());
+          g.writeNumberField("documents", r.documents());
+          g.writeStringField("measure", r.measure());
+          g.writeNumberField("top", r.top());
+          g.writeNumberField("min_score", r.minScore());
+          g.writeArrayFieldStart("matches");
+          int rank = 1;
+          for (Reports.Match m : r.matches()) {
+            g.writeStartObject();
+            g.writeNumberField("rank", rank++);
+            g.writeStringField("id", m.id());
+            g.writeNumberField("score", m.score());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        });
+  }
+
+  /** One row per match: {@code rank,id,score}. */
+  static void csv(Reports.Search r, PrintWriter out) {
+    out.print("rank,id,score\n");
+    int rank = 1;
+    for (Reports.Match m : r.matches()) {
+      out.print(rank++ + "," + Csv.field(m.id()) + "," + m.score() + "\n");
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,154 @@
+package io.textsim.cli;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Option value converters. Each rejects a bad value with a {@link TypeConversionException}, which
+ * picocli reports as a usage error (exit code 2) naming the option.
+ */
+final class Units {
+  private Units() {}
+
+  private static final Pattern BYTES =
+      Pattern.compile(
+          "(\\d+(?:\\.\\d+)?)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern DURATION =
+      Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
+
+  /** The largest --max-bytes: Java strings and arrays stop a little below 2 GiB. */
+  static final long MAX_BYTES_LIMIT = 2_000_000_000L;
+
+  /** Parses a byte count: {@code 10MB}, {@code 500k}, {@code 2MiB}, {@code 1048576}. */
+  static long parseBytes(String value) {
+    Matcher m = BYTES.matcher(value.strip());
+    if (!m.matches()) {
+      throw new TypeConversionException(
+          "'" + value + "' is not a size; use e.g. 20MB, 500KB, 1GiB or a number of bytes");
+    }
+    double n = Double.parseDouble(m.group(1));
+    String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
+    long factor =
+        switch (unit) {
+          case "k", "kb" -> 1_000L;
+          case "kib" -> 1L << 10;
+          case "m", "mb" -> 1_000_000L;
+          case "mib" -> 1L << 20;
+          case "g", "gb" -> 1_000_000_000L;
+          case "gib" -> 1L << 30;
+          default -> 1L;
+        };
+    double bytes = n * factor;
+    if (bytes < 1 || bytes > MAX_BYTES_LIMIT) {
+      throw new TypeConversionException(
+          "'" + value + "' is out of range; the size must be between 1 byte and 2GB");
+    }
+    return (long) bytes;
+  }
+
+  /** A round --max-bytes value above {@code bytes}, for the "raise it with" hint. */
+  static String suggestBytes(long bytes) {
+    long mb = Math.min(MAX_BYTES_LIMIT / 1_000_000, (bytes + 999_999) / 1_000_000);
+    return Math.max(1, mb) + "MB";
+  }
+
+  /**
+   * Parses a duration: {@code 5s}, {@code 250ms}, {@code 2m}, {@code 1h}; a bare number is seconds.
+   */
+  static Duration parseDuration(String value) {
+    Matcher m = DURATION.matcher(value.strip());
+    if (!m.matches()) {
+      throw new TypeConversionException(
+          "'" + value + "' is not a duration; use e.g. 500ms, 5s, 2m or 1h");
+    }
+    double n = Double.parseDouble(m.group(1));
+    String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
+    double millis =
+        switch (unit) {
+          case "ms" -> n;
+          case "m" -> n * 60_000;
+          case "h" -> n * 3_600_000;
+          default -> n * 1_000;
+        };
+    if (millis < 1 || millis > 24 * 3_600_000.0) {
+      throw new TypeConversionException(
+          "'" + value + "' is out of range; the duration must be between 1ms and 24h");
+    }
+    return Duration.ofMillis((long) millis);
+  }
+
+  /** Formats a duration the way it is written on the command line. */
+  static String formatDuration(Duration d) {
+    long ms = d.toMillis();
+    if (ms % 3_600_000 == 0) {
+      return ms / 3_600_000 + "h";
+    }
+    if (ms % 60_000 == 0) {
+      return ms / 60_000 + "m";
+    }
+    if (ms % 1_000 == 0) {
+      return ms / 1_000 + "s";
+    }
+    return ms + "ms";
+  }
+
+  /** A number in [0, 1]: a threshold or a minimum score. */
+  static double parseUnitInterval(String value) {
+    double v;
+    try {
+      v = Double.parseDouble(value.strip());
+    } catch (NumberFormatException e) {
+      throw new TypeConversionException("'" + value + "' is not a number");
+    }
+    if (!(v >= 0.0 && v <= 1.0)) {
+      throw new TypeConversionException("'" + value + "' is not in [0, 1]");
+    }
+    return v;
+  }
+
+  /** Converts --max-bytes values. */
+  static final class ByteSize implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      return parseBytes(value);
+    }
+  }
+
+  /** Converts --deadline values. */
+  static final class DurationValue implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      return parseDuration(value);
+    }
+  }
+
+  /** Converts --threshold and --min-score values. */
+  static final class UnitInterval implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String value) {
+      return parseUnitInterval(value);
+    }
+  }
+
+  /** Converts counts that must be at least 1 (--top). */
+  static final class PositiveInt implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      int v;
+      try {
+        v = Integer.parseInt(value.strip());
+      } catch (NumberFormatException e) {
+        throw new TypeConversionException("'" + value + "' is not a whole number");
+      }
+      if (v < 1) {
+        throw new TypeConversionException("'" + value + "' must be at least 1");
+      }
+      return v;
+    }
+  }
+}

@@ -1,0 +1,307 @@
+package io.textsim.server;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The {@code textsim-server} command line. Every flag can also be set by an environment variable
+ * named after it: {@code --max-text-chars} is {@code TEXTSIM_MAX_TEXT_CHARS}; a flag wins over its
+ * variable. Exit codes: 0 after a clean shutdown, 1 if the server cannot start (address in use,
+ * unreadable TLS files), 2 for bad flags.
+ */
+@Command(
+    name = "textsim-server",
+    mixinStandardHelpOptions = true,
+    versionProvider = ServerCommand.Version.class,
+    sortOptions = false,
+    description = {
+      "Serves textsim.v1.SimilarityService, grpc.health.v1.Health and server reflection over gRPC.",
+      "Every flag can also be set by the environment variable TEXTSIM_<FLAG> (e.g."
+          + " TEXTSIM_PORT, TEXTSIM_MAX_TEXT_CHARS); a flag wins over its variable.",
+      ""
+    },
+    footer = {
+      "",
+      "Stops gracefully on SIGTERM or Ctrl-C: health turns NOT_SERVING, calls in flight finish"
+          + " within the grace period, then the rest are cancelled."
+    })
+final class ServerCommand implements Callable<Integer> {
+  private static final Logger logger = Logger.getLogger(ServerCommand.class.getName());
+
+  /** The prefix of the environment variables. */
+  static final String ENV_PREFIX = "TEXTSIM_";
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      defaultValue = ServerConfig.DEFAULT_HOST,
+      description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+  String host;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "" + ServerConfig.DEFAULT_PORT,
+      description = "Port to listen on, 0 for any free one (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Worker threads computing answers; 0 means one per core (default: 0).")
+  int threads;
+
+  @Option(
+      names = "--queue-size",
+      paramLabel = "N",
+      defaultValue = "" + ServerConfig.DEFAULT_QUEUE_SIZE,
+      description =
+          "Calls that may wait for a worker; beyond that, calls are answered RESOURCE_EXHAUSTED"
+              + " with retry info (default: ${DEFAULT-VALUE}).")
+  int queueSize;
+
+  @Option(
+      names = "--max-message-bytes",
+      paramLabel = "BYTES",
+      defaultValue = "" + ServerConfig.DEFAULT_MAX_MESSAGE_BYTES,
+      description =
+          "Largest request message; larger ones are RESOURCE_EXHAUSTED (default: ${DEFAULT-VALUE}).")
+  int maxMessageBytes;
+
+  @Option(
+      names = "--max-text-chars",
+      paramLabel = "N",
+      defaultValue = "" + ServerConfig.DEFAULT_MAX_TEXT_CHARS,
+      description =
+          "Longest single text, in UTF-16 code units; longer ones are INVALID_ARGUMENT"
+              + " (default: ${DEFAULT-VALUE}).")
+  int maxTextChars;
+
+  @Option(
+      names = "--max-documents",
+      paramLabel = "N",
+      defaultValue = "" + ServerConfig.DEFAULT_MAX_DOCUMENTS,
+      description =
+          "Most documents (Cluster, ClusterStream) or candidates (CompareMany) per call"
+              + " (default: ${DEFAULT-VALUE}).")
+  int maxDocuments;
+
+  @Option(
+      names = "--max-stream-chars",
+      paramLabel = "N",
+      defaultValue = "" + ServerConfig.DEFAULT_MAX_STREAM_CHARS,
+      description =
+          "Most text one ClusterStream may send in total, in UTF-16 code units"
+              + " (default: ${DEFAULT-VALUE}).")
+  long maxStreamChars;
+
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "PEM",
+      description = "Server certificate chain (PEM); with --tls-key turns TLS on.")
+  Path tlsCert;
+
+  @Option(
+      names = "--tls-key",
+      paramLabel = "PEM",
+      description = "Server private key (PKCS#8 PEM, unencrypted).")
+  Path tlsKey;
+
+  @Option(
+      names = "--tls-client-ca",
+      paramLabel = "PEM",
+      description =
+          "CA certificates (PEM) that client certificates must chain to: turns on mutual TLS;"
+              + " clients without a valid certificate are refused.")
+  Path tlsClientCa;
+
+  @Option(
+      names = "--reflection",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Offer server reflection (grpc.reflection.v1), so that clients without the .proto"
+              + " files (buf curl, grpcurl) work (default: on).")
+  boolean reflection;
+
+  @Option(
+      names = "--grace-period",
+      paramLabel = "DURATION",
+      defaultValue = "30s",
+      converter = DurationConverter.class,
+      description =
+          "How long shutdown waits for calls in flight, e.g. 30s, 500ms, 2m (default: 30s).")
+  Duration gracePeriod;
+
+  /** Runs the command with the process environment; returns the exit code. */
+  static int execute(String... args) {
+    return commandLine(new ServerCommand(), System.getenv()).execute(args);
+  }
+
+  /** The command line of {@code command}, with defaults from {@code environment}. */
+  static CommandLine commandLine(ServerCommand command, Map<String, String> environment) {
+    CommandLine cli = new CommandLine(command);
+    cli.setDefaultValueProvider(new EnvironmentDefaults(environment));
+    return cli;
+  }
+
+  /** The configuration the flags describe. */
+  ServerConfig config() {
+    try {
+      return ServerConfig.builder()
+          .host(host)
+          .port(port)
+          .threads(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads)
+          .queueSize(queueSize)
+          .maxMessageBytes(maxMessageBytes)
+          .maxTextChars(maxTextChars)
+          .maxDocuments(maxDocuments)
+          .maxStreamChars(maxStreamChars)
+          .tls(tlsCert, tlsKey)
+          .tlsClientCa(tlsClientCa)
+          .reflection(reflection)
+          .gracePeriod(gracePeriod)
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ServerConfig config = config();
+    PrintWriter err = spec.commandLine().getErr();
+    TextsimServer server;
+    try {
+      server = new TextsimServer(config);
+    } catch (IOException | RuntimeException e) {
+      err.println("textsim-server: cannot use the TLS certificate or key: " + message(e));
+      return 1;
+    }
+    try {
+      server.start();
+    } catch (IOException | RuntimeException e) {
+      err.println("textsim-server: cannot listen on " + host + ":" + port + ": " + message(e));
+      return 1;
+    }
+    ServerLogManager.deferResets();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    logger.info(
+                        "shutting down: waiting up to "
+                            + config.gracePeriod().toMillis()
+                            + " ms for calls in flight");
+                    server.stop();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  } finally {
+                    ServerLogManager.resetNow();
+                  }
+                },
+                "textsim-shutdown"));
+    server.blockUntilShutdown();
+    return 0;
+  }
+
+  private static String message(Throwable e) {
+    Throwable t = e;
+    StringBuilder out = new StringBuilder(String.valueOf(t.getMessage()));
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+      if (t.getMessage() != null && !out.toString().contains(t.getMessage())) {
+        out.append(": ").append(t.getMessage());
+      }
+    }
+    return out.toString();
+  }
+
+  /** Takes each option's default from its environment variable, if set. */
+  static final class EnvironmentDefaults implements IDefaultValueProvider {
+    private final Map<String, String> environment;
+
+    EnvironmentDefaults(Map<String, String> environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
+    }
+
+    /** The variable of an option: {@code --max-text-chars} is {@code TEXTSIM_MAX_TEXT_CHARS}. */
+    static String variable(OptionSpec option) {
+      return ENV_PREFIX
+          + option.longestName().replaceFirst("^-+", "").replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+
+    @Override
+    public String defaultValue(ArgSpec argSpec) {
+      if (argSpec instanceof OptionSpec option && !option.usageHelp() && !option.versionHelp()) {
+        String value = environment.get(variable(option));
+        if (value != null && !value.isBlank()) {
+          return value.strip();
+        }
+      }
+      return null; // the annotation's default
+    }
+  }
+
+  /** Parses "30s", "500ms", "2m", "1h", a plain number of seconds, or ISO-8601 ("PT30S"). */
+  static final class DurationConverter implements ITypeConverter<Duration> {
+    private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+
+    @Override
+    public Duration convert(String value) {
+      String v = value.strip().toLowerCase(Locale.ROOT);
+      Matcher m = SIMPLE.matcher(v);
+      if (m.matches()) {
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+          case "ms" -> Duration.ofMillis(n);
+          case "m" -> Duration.ofMinutes(n);
+          case "h" -> Duration.ofHours(n);
+          default -> Duration.ofSeconds(n);
+        };
+      }
+      try {
+        return Duration.parse(value.strip());
+      } catch (DateTimeParseException e) {
+        throw new TypeConversionException(
+            "'" + value + "' is not a duration; use e.g. 30s, 500ms, 2m or PT30S");
+      }
+    }
+  }
+
+  /** The version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = TextsimServer.class.getPackage().getImplementationVersion();
+      return new String[] {"textsim-server " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

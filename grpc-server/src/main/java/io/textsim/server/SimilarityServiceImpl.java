@@ -1,0 +1,151 @@
+package io.textsim.server;
+
+import io.grpc.Context;
+import io.grpc.stub.StreamObserver;
+import io.textsim.core.Cancellation;
+import io.textsim.core.cluster.Document;
+import io.textsim.proto.v1.ClusterOptions;
+import io.textsim.proto.v1.ClusterRequest;
+import io.textsim.proto.v1.ClusterResponse;
+import io.textsim.proto.v1.ClusterStreamRequest;
+import io.textsim.proto.v1.ClusterStreamResponse;
+import io.textsim.proto.v1.CompareManyRequest;
+import io.textsim.proto.v1.CompareManyResponse;
+import io.textsim.proto.v1.CompareRequest;
+import io.textsim.proto.v1.CompareResponse;
+import io.textsim.proto.v1.SimilarityServiceGrpc;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code textsim.v1.SimilarityService}: hands each call to the {@link WorkerPool}, where the {@link
+ * ProtoMapper} maps it onto the core. Nothing is computed on gRPC's own threads.
+ *
+ * <p>ClusterStream collects the streamed documents as they arrive (gRPC asks for the next message
+ * only after the previous one was handled, so a fast client is held back by flow control) and
+ * clusters them on a worker once the client half-closes. Thread-safe.
+ */
+final class SimilarityServiceImpl extends SimilarityServiceGrpc.SimilarityServiceImplBase {
+  private final ProtoMapper mapper;
+  private final WorkerPool workers;
+  private final long maxStreamChars;
+
+  SimilarityServiceImpl(ProtoMapper mapper, WorkerPool workers, long maxStreamChars) {
+    this.mapper = Objects.requireNonNull(mapper, "mapper");
+    this.workers = Objects.requireNonNull(workers, "workers");
+    this.maxStreamChars = maxStreamChars;
+  }
+
+  @Override
+  public void compare(CompareRequest request, StreamObserver<CompareResponse> out) {
+    workers.answer(out, cancellation -> mapper.compare(request, cancellation));
+  }
+
+  @Override
+  public void compareMany(CompareManyRequest request, StreamObserver<CompareManyResponse> out) {
+    workers.answer(out, cancellation -> mapper.compareMany(request, cancellation));
+  }
+
+  @Override
+  public void cluster(ClusterRequest request, StreamObserver<ClusterResponse> out) {
+    workers.answer(out, cancellation -> mapper.cluster(request, cancellation));
+  }
+
+  @Override
+  public StreamObserver<ClusterStreamRequest> clusterStream(
+      StreamObserver<ClusterStreamResponse> out) {
+    return new StreamCollector(out, Context.current());
+  }
+
+  /** The state of one ClusterStream call. Called by gRPC one message at a time. */
+  private final class StreamCollector implements StreamObserver<ClusterStreamRequest> {
+    private final StreamObserver<ClusterStreamResponse> out;
+    private final Context context;
+    private ClusterOptions options = ClusterOptions.getDefaultInstance();
+    private List<Document> documents = new ArrayList<>();
+    private long chars;
+    private long messages;
+    private boolean failed;
+
+    StreamCollector(StreamObserver<ClusterStreamResponse> out, Context context) {
+      this.out = out;
+      this.context = context;
+    }
+
+    @Override
+    public void onNext(ClusterStreamRequest request) {
+      if (failed) {
+        return;
+      }
+      try {
+        accept(request);
+      } catch (RuntimeException e) {
+        failed = true;
+        documents = null;
+        out.onError(Errors.toStatus(e, context));
+      }
+    }
+
+    private void accept(ClusterStreamRequest request) {
+      long index = messages++;
+      switch (request.getItemCase()) {
+        case OPTIONS -> {
+          if (index != 0) {
+            throw new BadFieldException(
+                "options", "options may only be sent as the first message, got them at " + index);
+          }
+          // Validated now, so that bad options fail the call before any document is sent.
+          mapper.clusterOptions(request.getOptions(), "options", Cancellation.never());
+          options = request.getOptions();
+        }
+        case DOCUMENT -> {
+          if (documents.size() >= mapper.maxDocuments()) {
+            throw new BadFieldException(
+                "document",
+                "more than "
+                    + mapper.maxDocuments()
+                    + " documents in one stream (start the server with a larger"
+                    + " --max-documents)");
+          }
+          Document d = mapper.document(request.getDocument(), "document");
+          chars += d.text().length();
+          if (chars > maxStreamChars) {
+            throw new TooLargeException(
+                "the stream's texts exceed the server's limit of "
+                    + maxStreamChars
+                    + " UTF-16 code units in total (split the collection, or start the server"
+                    + " with a larger --max-stream-chars)");
+          }
+          documents.add(d);
+        }
+        case ITEM_NOT_SET ->
+            throw new BadFieldException(
+                "item", "message " + index + " carries neither options nor a document");
+      }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      documents = null; // the client cancelled: drop what was collected
+    }
+
+    @Override
+    public void onCompleted() {
+      if (failed) {
+        return;
+      }
+      List<Document> collected = documents;
+      ClusterOptions settings = options;
+      documents = null;
+      workers.answer(
+          out,
+          cancellation ->
+              ClusterStreamResponse.newBuilder()
+                  .setClustering(
+                      mapper.cluster(
+                          collected, mapper.clusterOptions(settings, "options", cancellation)))
+                  .build());
+    }
+  }
+}

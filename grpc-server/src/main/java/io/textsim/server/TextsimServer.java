@@ -1,0 +1,196 @@
+package io.textsim.server;
+
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.TlsServerCredentials;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.textsim.proto.v1.SimilarityServiceGrpc;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * The textsim gRPC server: {@code textsim.v1.SimilarityService}, {@code grpc.health.v1.Health} and
+ * (unless turned off) server reflection v1, on Netty, plaintext or TLS (mutual TLS with a client
+ * CA).
+ *
+ * <p>Life cycle, as in the grpc-java examples: {@link #start()}; {@link #blockUntilShutdown()};
+ * {@link #stop()} sets health to NOT_SERVING, stops accepting calls, waits for in-flight calls up
+ * to the grace period, then cancels what is left ({@code shutdownNow}); cancelled calls stop inside
+ * the core at once. {@link #main} runs the server from the command line and stops it gracefully on
+ * SIGTERM.
+ *
+ * <p>Threads: gRPC's transport callbacks run on a small fixed pool and only parse, validate the
+ * stream and hand over; every answer is computed on the bounded {@link WorkerPool}, which answers
+ * RESOURCE_EXHAUSTED with retry info when full.
+ */
+public final class TextsimServer {
+  static {
+    // Before any logger exists: one-line log records, and a log manager that lets the shutdown
+    // hook log the calls finishing during graceful shutdown.
+    if (System.getProperty("java.util.logging.manager") == null) {
+      System.setProperty("java.util.logging.manager", ServerLogManager.class.getName());
+    }
+    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+      System.setProperty(
+          "java.util.logging.SimpleFormatter.format",
+          "%1$tFT%1$tT.%1$tL%1$tz %4$s %3$s %5$s%6$s%n");
+    }
+  }
+
+  private static final Logger logger = Logger.getLogger(TextsimServer.class.getName());
+
+  private final ServerConfig config;
+  private final Server server;
+  private final HealthStatusManager health = new HealthStatusManager();
+  private final WorkerPool workers;
+  private final ExecutorService callbacks;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+
+  /**
+   * Creates a Netty server for {@code config}; nothing listens until {@link #start()}.
+   *
+   * @throws IOException if a TLS certificate, key or CA file cannot be read
+   * @throws IllegalArgumentException if a TLS file is not a valid certificate or key
+   */
+  public TextsimServer(ServerConfig config) throws IOException {
+    this(config, nettyBuilder(config));
+  }
+
+  /** Creates a server on the given transport (tests use an in-process builder). */
+  TextsimServer(ServerConfig config, ServerBuilder<?> builder) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.workers = new WorkerPool(config.threads(), config.queueSize());
+    this.callbacks =
+        Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()),
+            WorkerPool.daemonThreads("textsim-grpc-"));
+    ProtoMapper mapper = new ProtoMapper(config.maxTextChars(), config.maxDocuments());
+    builder
+        .executor(callbacks)
+        .maxInboundMessageSize(config.maxMessageBytes())
+        .addStreamTracerFactory(new CallLog())
+        .addService(guarded(new SimilarityServiceImpl(mapper, workers, config.maxStreamChars())))
+        .addService(guarded(health.getHealthService()));
+    if (config.reflection()) {
+      builder.addService(guarded(ProtoReflectionServiceV1.newInstance()));
+    }
+    this.server = builder.build();
+  }
+
+  private static ServerServiceDefinition guarded(BindableService service) {
+    return RequestParsing.guard(service.bindService());
+  }
+
+  private static ServerBuilder<?> nettyBuilder(ServerConfig config) throws IOException {
+    InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
+    if (!config.tls()) {
+      return NettyServerBuilder.forAddress(address);
+    }
+    TlsServerCredentials.Builder tls =
+        TlsServerCredentials.newBuilder()
+            .keyManager(
+                config.tlsCert().orElseThrow().toFile(), config.tlsKey().orElseThrow().toFile());
+    if (config.tlsClientCa().isPresent()) {
+      tls.trustManager(config.tlsClientCa().get().toFile())
+          .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
+    }
+    return NettyServerBuilder.forAddress(address, tls.build());
+  }
+
+  /**
+   * Starts listening and sets health to SERVING.
+   *
+   * @throws IOException if the address cannot be bound
+   */
+  public TextsimServer start() throws IOException {
+    server.start();
+    health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
+    health.setStatus(SimilarityServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
+    logger.info(
+        "textsim-server listening on "
+            + config.host()
+            + ":"
+            + port()
+            + (config.tlsClientCa().isPresent()
+                ? " (mutual TLS)"
+                : config.tls() ? " (TLS)" : " (plaintext)")
+            + ", "
+            + config.threads()
+            + " workers, queue "
+            + config.queueSize()
+            + ", reflection "
+            + (config.reflection() ? "on" : "off"));
+    return this;
+  }
+
+  /** The port listened on (the actual one if the configured port was 0); -1 before start. */
+  public int port() {
+    return server.getPort();
+  }
+
+  /** The configuration. */
+  public ServerConfig config() {
+    return config;
+  }
+
+  /** Stops gracefully within the configured grace period; see {@link #stop(Duration)}. */
+  public void stop() throws InterruptedException {
+    stop(config.gracePeriod());
+  }
+
+  /**
+   * Stops gracefully: health NOT_SERVING, no new calls, in-flight calls finish for up to {@code
+   * grace}; calls still running then are cancelled. Idempotent; a second call waits for the first.
+   */
+  public void stop(Duration grace) throws InterruptedException {
+    if (!stopping.compareAndSet(false, true)) {
+      server.awaitTermination();
+      return;
+    }
+    health.enterTerminalState(); // NOT_SERVING for every service, for good
+    server.shutdown();
+    if (!server.awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS)) {
+      logger.warning(
+          "grace period of " + grace.toMillis() + " ms over: cancelling the calls still running");
+      server.shutdownNow();
+      server.awaitTermination(5, TimeUnit.SECONDS);
+    }
+    workers.shutdownNow();
+    workers.awaitTermination(Duration.ofSeconds(5));
+    callbacks.shutdownNow();
+    logger.info("textsim-server stopped");
+  }
+
+  /** Waits until the server has stopped. */
+  public void blockUntilShutdown() throws InterruptedException {
+    server.awaitTermination();
+  }
+
+  /** The worker pool, for tests. */
+  WorkerPool workers() {
+    return workers;
+  }
+
+  /**
+   * Runs the server: {@code textsim-server [--port N] [--host ADDR] ...}; {@code --help} lists
+   * every flag and its environment variable. Stops gracefully on SIGTERM or Ctrl-C.
+   */
+  public static void main(String[] args) {
+    int exitCode = ServerCommand.execute(args);
+    if (exitCode != 0) {
+      System.exit(exitCode);
+    }
+  }
+}

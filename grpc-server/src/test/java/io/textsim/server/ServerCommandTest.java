@@ -1,0 +1,178 @@
+package io.textsim.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line: flags, environment variables, defaults and exit codes. */
+class ServerCommandTest {
+
+  /** The configuration {@code args} and {@code env} describe. */
+  static ServerConfig parse(Map<String, String> env, String... args) {
+    ServerCommand command = new ServerCommand();
+    ServerCommand.commandLine(command, env).parseArgs(args);
+    return command.config();
+  }
+
+  record Run(int exitCode, String out, String err) {}
+
+  static Run run(Map<String, String> env, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = ServerCommand.commandLine(new ServerCommand(), env);
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void defaultsListenOnLoopbackPort50051() {
+    ServerConfig c = parse(Map.of());
+    assertEquals("127.0.0.1", c.host());
+    assertEquals(50051, c.port());
+    assertEquals(Runtime.getRuntime().availableProcessors(), c.threads());
+    assertEquals(ServerConfig.DEFAULT_QUEUE_SIZE, c.queueSize());
+    assertEquals(ServerConfig.DEFAULT_MAX_MESSAGE_BYTES, c.maxMessageBytes());
+    assertEquals(ServerConfig.DEFAULT_MAX_TEXT_CHARS, c.maxTextChars());
+    assertTrue(c.reflection());
+    assertFalse(c.tls());
+    assertEquals(Duration.ofSeconds(30), c.gracePeriod());
+    assertEquals(ServerConfig.defaults().toBuilder().threads(c.threads()).build(), c);
+  }
+
+  @Test
+  void flagsSetEverySetting() {
+    ServerConfig c =
+        parse(
+            Map.of(),
+            "--host=0.0.0.0",
+            "--port=6000",
+            "--threads=3",
+            "--queue-size=0",
+            "--max-message-bytes=1048576",
+            "--max-text-chars=5000",
+            "--max-documents=7",
+            "--max-stream-chars=9000",
+            "--tls-cert=cert.pem",
+            "--tls-key=key.pem",
+            "--tls-client-ca=ca.pem",
+            "--no-reflection",
+            "--grace-period=500ms");
+    assertEquals("0.0.0.0", c.host());
+    assertEquals(6000, c.port());
+    assertEquals(3, c.threads());
+    assertEquals(0, c.queueSize());
+    assertEquals(1048576, c.maxMessageBytes());
+    assertEquals(5000, c.maxTextChars());
+    assertEquals(7, c.maxDocuments());
+    assertEquals(9000, c.maxStreamChars());
+    assertEquals(Optional.of(Path.of("cert.pem")), c.tlsCert());
+    assertEquals(Optional.of(Path.of("key.pem")), c.tlsKey());
+    assertEquals(Optional.of(Path.of("ca.pem")), c.tlsClientCa());
+    assertFalse(c.reflection());
+    assertEquals(Duration.ofMillis(500), c.gracePeriod());
+  }
+
+  @Test
+  void environmentVariablesSetDefaultsAndFlagsWin() {
+    Map<String, String> env =
+        Map.of(
+            "TEXTSIM_PORT", "7000",
+            "TEXTSIM_HOST", "::1",
+            "TEXTSIM_MAX_TEXT_CHARS", "123",
+            "TEXTSIM_REFLECTION", "false",
+            "TEXTSIM_GRACE_PERIOD", "2m",
+            "TEXTSIM_TLS_CERT", "/etc/cert.pem",
+            "TEXTSIM_TLS_KEY", "/etc/key.pem");
+    ServerConfig fromEnv = parse(env);
+    assertEquals(7000, fromEnv.port());
+    assertEquals("::1", fromEnv.host());
+    assertEquals(123, fromEnv.maxTextChars());
+    assertFalse(fromEnv.reflection());
+    assertEquals(Duration.ofMinutes(2), fromEnv.gracePeriod());
+    assertEquals(Optional.of(Path.of("/etc/cert.pem")), fromEnv.tlsCert());
+
+    ServerConfig flagsWin = parse(env, "--port", "7001", "--reflection");
+    assertEquals(7001, flagsWin.port());
+    assertTrue(flagsWin.reflection());
+    assertEquals(123, flagsWin.maxTextChars());
+  }
+
+  @Test
+  void helpListsTheFlagsAndTheEnvironmentRule() {
+    Run r = run(Map.of(), "--help");
+    assertEquals(0, r.exitCode());
+    for (String flag :
+        new String[] {
+          "--port",
+          "--host",
+          "--threads",
+          "--max-message-bytes",
+          "--max-text-chars",
+          "--tls-cert",
+          "--tls-key",
+          "--tls-client-ca",
+          "--[no-]reflection",
+          "--grace-period",
+          "TEXTSIM_PORT"
+        }) {
+      assertTrue(r.out().contains(flag), flag + " missing from:\n" + r.out());
+    }
+  }
+
+  @Test
+  void badFlagsAreUsageErrors() {
+    assertEquals(2, run(Map.of(), "--port=notanumber").exitCode());
+    assertEquals(2, run(Map.of(), "--grace-period=soon").exitCode());
+    Run keyOnly = run(Map.of(), "--port=0", "--tls-key=key.pem");
+    assertEquals(2, keyOnly.exitCode());
+    assertTrue(keyOnly.err().contains("tlsCert and tlsKey must be given together"), keyOnly.err());
+    Run threads = run(Map.of(), "--port=0", "--threads=-1");
+    assertEquals(2, threads.exitCode());
+    assertTrue(threads.err().contains("threads must be >= 1"), threads.err());
+  }
+
+  @Test
+  void anAddressInUseExitsWithOneAndSaysWhy() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      Run r = run(Map.of(), "--host=127.0.0.1", "--port=" + taken.getLocalPort());
+      assertEquals(1, r.exitCode());
+      assertTrue(r.err().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), r.err());
+    }
+  }
+
+  @Test
+  void unreadableTlsFilesExitWithOne(@TempDir Path dir) {
+    Run r =
+        run(
+            Map.of(),
+            "--port=0",
+            "--tls-cert=" + dir.resolve("missing.pem"),
+            "--tls-key=" + dir.resolve("missing.key"));
+    assertEquals(1, r.exitCode());
+    assertTrue(r.err().contains("TLS"), r.err());
+  }
+
+  @Test
+  void durationsParse() {
+    ServerCommand.DurationConverter c = new ServerCommand.DurationConverter();
+    assertEquals(Duration.ofSeconds(30), c.convert("30s"));
+    assertEquals(Duration.ofSeconds(45), c.convert("45"));
+    assertEquals(Duration.ofMillis(250), c.convert("250ms"));
+    assertEquals(Duration.ofHours(1), c.convert("1h"));
+    assertEquals(Duration.ofSeconds(90), c.convert("PT1M30S"));
+  }
+}
