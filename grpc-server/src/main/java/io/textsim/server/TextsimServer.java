@@ -14,8 +14,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -31,9 +29,11 @@ import java.util.logging.Logger;
  * the core at once. {@link #main} runs the server from the command line and stops it gracefully on
  * SIGTERM.
  *
- * <p>Threads: gRPC's transport callbacks run on a small fixed pool and only parse, validate the
- * stream and hand over; every answer is computed on the bounded {@link WorkerPool}, which answers
- * RESOURCE_EXHAUSTED with retry info when full.
+ * <p>Threads: gRPC's callbacks run directly on the transport's event loop ({@code
+ * directExecutor()}) and only parse, validate and hand over, never block; every answer is computed
+ * on the bounded {@link WorkerPool}, which answers RESOURCE_EXHAUSTED with retry info when full.
+ * Skipping gRPC's default callback executor saves one thread hand-off per call, a fifth of the
+ * per-call overhead measured by the load generator (docs/BENCHMARKS.md).
  */
 public final class TextsimServer {
   static {
@@ -55,7 +55,6 @@ public final class TextsimServer {
   private final Server server;
   private final HealthStatusManager health = new HealthStatusManager();
   private final WorkerPool workers;
-  private final ExecutorService callbacks;
   private final AtomicBoolean stopping = new AtomicBoolean();
 
   /**
@@ -72,13 +71,9 @@ public final class TextsimServer {
   TextsimServer(ServerConfig config, ServerBuilder<?> builder) {
     this.config = Objects.requireNonNull(config, "config");
     this.workers = new WorkerPool(config.threads(), config.queueSize());
-    this.callbacks =
-        Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()),
-            WorkerPool.daemonThreads("textsim-grpc-"));
     ProtoMapper mapper = new ProtoMapper(config.maxTextChars(), config.maxDocuments());
     builder
-        .executor(callbacks)
+        .directExecutor()
         .maxInboundMessageSize(config.maxMessageBytes())
         .addStreamTracerFactory(new CallLog())
         .addService(guarded(new SimilarityServiceImpl(mapper, workers, config.maxStreamChars())))
@@ -169,7 +164,6 @@ public final class TextsimServer {
     }
     workers.shutdownNow();
     workers.awaitTermination(Duration.ofSeconds(5));
-    callbacks.shutdownNow();
     logger.info("textsim-server stopped");
   }
 
