@@ -67,7 +67,7 @@ final class ClusterCommand implements Callable<Integer> {
       names = "--measure",
       order = 3,
       paramLabel = "MEASURE",
-      defaultValue = "jaccard",
+      defaultValue = ClusterOptions.DEFAULT_MEASURE_NAME,
       converter = Choices.ClusterMeasureName.class,
       completionCandidates = Choices.ClusterMeasureName.class,
       description =

@@ -65,8 +65,8 @@ class ClusterCommandTest {
     assertEquals(
         List.of("documents", "threshold", "measure", "linkage", "clusters"), fieldNames(json));
     assertEquals(4, json.get("documents").asInt());
-    assertEquals(0.5, json.get("threshold").asDouble());
-    assertEquals("jaccard", json.get("measure").asText());
+    assertEquals(0.65, json.get("threshold").asDouble());
+    assertEquals("overlap", json.get("measure").asText());
     assertEquals("single", json.get("linkage").asText());
     assertEveryDocumentOnce(
         json,
@@ -112,7 +112,7 @@ class ClusterCommandTest {
     assertEquals("", r.err());
     assertTrue(
         out.startsWith(
-            "4 documents in 3 clusters: 1 of two or more, 2 singletons (jaccard ≥ 0.5, single"
+            "4 documents in 3 clusters: 1 of two or more, 2 singletons (overlap ≥ 0.65, single"
                 + " linkage)\n"),
         out);
     assertTrue(out.contains("\ncluster 1  2 documents, representative "), out);

@@ -69,7 +69,7 @@ final class ProtoMapper {
   private static final Logger logger = Logger.getLogger(ProtoMapper.class.getName());
 
   /** The verdict threshold when the request sets none. */
-  static final double DEFAULT_THRESHOLD = ClusterOptions.DEFAULT_THRESHOLD;
+  static final double DEFAULT_THRESHOLD = io.textsim.core.measure.Verdict.DEFAULT_THRESHOLD;
 
   /** The {@link Scores} field of each core measure that has one. */
   private static final Map<Measure, FieldDescriptor> SCORE_FIELDS = scoreFields();
@@ -232,7 +232,7 @@ final class ProtoMapper {
             io.textsim.proto.v1.ClusterMeasure.getDescriptor(),
             options.getMeasureValue(),
             ClusterMeasure.class,
-            ClusterMeasure.JACCARD,
+            ClusterOptions.DEFAULT_MEASURE,
             field + ".measure"));
     b.linkage(
         toCore(

@@ -24,6 +24,9 @@ public enum Verdict {
   /** Unrelated texts. */
   DIFFERENT;
 
+  /** The default threshold of a pairwise verdict on Jaccard of word 4-shingles. */
+  public static final double DEFAULT_THRESHOLD = 0.5;
+
   /** Containment at or above this makes a near-duplicate whatever the threshold. */
   public static final double CONTAINED = 0.9;
 
