@@ -9,7 +9,18 @@
  *       (seed pair, 16 KB near-duplicates, unrelated 3 KB texts).
  *   <li>{@link io.textsim.benchmarks.ProfileBenchmark}: building a profile, Jaccard plus cosine
  *       from prebuilt profiles and from raw text, and the Commons Text equivalents.
+ *   <li>{@link io.textsim.benchmarks.MinHashBenchmark}: MinHash signatures (classic and
+ *       one-permutation) against java-LSH on the same shingle set.
+ *   <li>{@link io.textsim.benchmarks.LshQueryBenchmark}: queries against an LSH index of 100,000
+ *       signatures.
+ *   <li>{@link io.textsim.benchmarks.ClusteringBenchmark}: clustering 10,000 and 100,000 simulated
+ *       articles ({@link io.textsim.benchmarks.CorpusGenerator}) beside building their profiles
+ *       alone; {@link io.textsim.benchmarks.TargetReport} turns the results into ratios.
  * </ul>
+ *
+ * <p>Not JMH: {@code io.textsim.benchmarks.load.LoadGenerator} (gRPC against the library, same
+ * process) and {@code io.textsim.benchmarks.quality.QualityEvaluation} (clustering quality); see
+ * docs/BENCHMARKS.md and docs/QUALITY.md.
  *
  * <h2>Running</h2>
  *
