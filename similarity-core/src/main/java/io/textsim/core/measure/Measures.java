@@ -140,6 +140,18 @@ public final class Measures {
     a.requireComparable(b);
   }
 
+  /**
+   * {@code |X ∩ Y|} over {@code |X|} (containment) or over {@code min(|X|, |Y|)} (overlap), with
+   * the blank-input rule of the table above: both empty 1, one empty 0.
+   */
+  private static double setRatio(ShingleSet x, ShingleSet y, boolean overSmaller) {
+    if (x.isEmpty() || y.isEmpty()) {
+      return x.isEmpty() && y.isEmpty() ? 1.0 : 0.0;
+    }
+    int denominator = overSmaller ? Math.min(x.size(), y.size()) : x.size();
+    return (double) x.intersectionSize(y) / denominator;
+  }
+
   enum Jaccard implements Metric {
     INSTANCE;
 
@@ -167,12 +179,7 @@ public final class Measures {
     @Override
     public double similarity(TextProfile a, TextProfile b) {
       check(a, b);
-      ShingleSet x = a.shingles();
-      ShingleSet y = b.shingles();
-      if (x.isEmpty() || y.isEmpty()) {
-        return x.isEmpty() && y.isEmpty() ? 1.0 : 0.0;
-      }
-      return (double) x.intersectionSize(y) / x.size();
+      return setRatio(a.shingles(), b.shingles(), false);
     }
 
     @Override
@@ -187,12 +194,7 @@ public final class Measures {
     @Override
     public double similarity(TextProfile a, TextProfile b) {
       check(a, b);
-      ShingleSet x = a.shingles();
-      ShingleSet y = b.shingles();
-      if (x.isEmpty() || y.isEmpty()) {
-        return x.isEmpty() && y.isEmpty() ? 1.0 : 0.0;
-      }
-      return (double) x.intersectionSize(y) / Math.min(x.size(), y.size());
+      return setRatio(a.shingles(), b.shingles(), true);
     }
 
     @Override
