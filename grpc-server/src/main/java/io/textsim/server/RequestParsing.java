@@ -3,9 +3,11 @@ package io.textsim.server;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.WireFormat;
 import io.grpc.Attributes;
+import io.grpc.KnownLength;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
@@ -18,6 +20,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +50,20 @@ final class RequestParsing {
         @Override
         public byte[] parse(InputStream stream) {
           try {
-            return stream.readAllBytes();
+            if (!(stream instanceof KnownLength)) {
+              return stream.readAllBytes();
+            }
+            // grpc-java's own streams know their length: read into an array of that size, one
+            // copy instead of readAllBytes' growing buffers.
+            byte[] bytes = new byte[stream.available()];
+            int read = stream.readNBytes(bytes, 0, bytes.length);
+            if (read == bytes.length && stream.available() == 0) {
+              return bytes;
+            }
+            byte[] rest = stream.readAllBytes();
+            byte[] all = Arrays.copyOf(bytes, read + rest.length);
+            System.arraycopy(rest, 0, all, read, rest.length);
+            return all;
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
@@ -116,13 +132,23 @@ final class RequestParsing {
       }
       Q request;
       try {
-        request = method.parseRequest(new ByteArrayInputStream(bytes));
-      } catch (RuntimeException e) {
+        request = parse(bytes);
+      } catch (InvalidProtocolBufferException | RuntimeException e) {
         failed = true;
         call.close(Status.INVALID_ARGUMENT.withDescription(describe(bytes)), new Metadata());
         return;
       }
       delegate.onMessage(request);
+    }
+
+    /** Parses straight from the array: the marshaller would copy it once more through a stream. */
+    @SuppressWarnings("unchecked") // the prototype's parser makes messages of the request type
+    private Q parse(byte[] bytes) throws InvalidProtocolBufferException {
+      if (method.getRequestMarshaller() instanceof MethodDescriptor.PrototypeMarshaller<?> p
+          && p.getMessagePrototype() instanceof Message m) {
+        return (Q) m.getParserForType().parseFrom(bytes);
+      }
+      return method.parseRequest(new ByteArrayInputStream(bytes));
     }
 
     private String describe(byte[] bytes) {
