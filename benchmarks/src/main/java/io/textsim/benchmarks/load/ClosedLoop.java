@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +38,15 @@ final class ClosedLoop {
 
   /** How long a finished window waits for its calls in flight. */
   static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+
+  /** The pause before a failed asynchronous call is followed by the next. */
+  static final Duration RETRY_PAUSE = Duration.ofMillis(1);
+
+  /**
+   * The name prefix of every thread that works for the gRPC client (its event loop, timers), so
+   * that the client's CPU can be told from the server's; see {@link Machine.Snapshot}.
+   */
+  static final String CLIENT_THREADS = "load-client-";
 
   private final Recorder recorder = new Recorder(1, MAX_MICROS, 3);
   private final ConcurrentMap<String, LongAdder> errors = new ConcurrentHashMap<>();
@@ -151,44 +162,31 @@ final class ClosedLoop {
   }
 
   /**
-   * Keeps {@code concurrency} asynchronous calls in flight, bounded by a semaphore: the gRPC path.
-   * One driver thread starts the calls; they end on whatever thread the transport calls back on.
+   * Keeps {@code concurrency} asynchronous calls in flight: the gRPC path. Each call, when it ends,
+   * starts the next one on the thread that reported its end (the transport's, for gRPC with a
+   * direct executor), so that a new call costs no thread hand-off: a driver thread woken for every
+   * call would cost more CPU than the call's own client work on a two-core machine, and that CPU
+   * would be taken from the server. A failed call's successor starts {@link #RETRY_PAUSE} later
+   * from a timer thread, so that a failing server is not hammered and no stack grows.
    */
   static Sample async(int concurrency, Duration warmup, Duration measure, AsyncCall call)
       throws InterruptedException {
     ClosedLoop loop = new ClosedLoop();
-    Semaphore permits = new Semaphore(concurrency);
-    Thread driver =
-        new Thread(
-            () -> {
-              try {
-                while (!loop.stopping) {
-                  if (!permits.tryAcquire(20, TimeUnit.MILLISECONDS)) {
-                    continue;
-                  }
-                  if (loop.stopping) {
-                    permits.release();
-                    return;
-                  }
-                  loop.start(call, permits);
-                }
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "load-driver");
-    driver.setDaemon(true);
-    driver.start();
+    Semaphore ended = new Semaphore(0);
+    ScheduledExecutorService retries =
+        Executors.newSingleThreadScheduledExecutor(daemonThreads(CLIENT_THREADS + "retry-"));
     try {
+      for (int i = 0; i < concurrency; i++) {
+        loop.chain(call, ended, retries);
+      }
       Window window = loop.window(warmup, measure);
-      driver.join(DRAIN_TIMEOUT.toMillis());
-      if (!permits.tryAcquire(concurrency, DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!ended.tryAcquire(concurrency, DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
         loop.failed("NOT_FINISHED");
       }
       return loop.sample(window);
     } finally {
       loop.stopping = true;
-      driver.interrupt();
+      retries.shutdownNow();
     }
   }
 
@@ -240,25 +238,43 @@ final class ClosedLoop {
     return t.getClass().getSimpleName();
   }
 
-  private void start(AsyncCall call, Semaphore permits) {
+  /**
+   * Starts one call whose end starts the next, until the loop stops; then releases {@code ended}.
+   */
+  private void chain(AsyncCall call, Semaphore ended, ScheduledExecutorService retries) {
     long start = System.nanoTime();
     Outcome outcome =
         new Outcome() {
-          private final AtomicInteger ended = new AtomicInteger();
+          private final AtomicInteger reported = new AtomicInteger();
 
           @Override
           public void completed(boolean matches) {
-            if (ended.getAndIncrement() == 0) {
+            if (reported.getAndIncrement() == 0) {
               ClosedLoop.this.completed(start, matches);
-              permits.release();
+              next(false);
             }
           }
 
           @Override
           public void failed(String kind) {
-            if (ended.getAndIncrement() == 0) {
+            if (reported.getAndIncrement() == 0) {
               ClosedLoop.this.failed(kind);
-              permits.release();
+              next(true);
+            }
+          }
+
+          private void next(boolean afterFailure) {
+            if (stopping) {
+              ended.release();
+            } else if (!afterFailure) {
+              chain(call, ended, retries);
+            } else {
+              try {
+                retries.schedule(
+                    () -> chain(call, ended, retries), RETRY_PAUSE.toNanos(), TimeUnit.NANOSECONDS);
+              } catch (RejectedExecutionException e) {
+                ended.release(); // the loop is over
+              }
             }
           }
         };

@@ -1,8 +1,20 @@
 package io.textsim.benchmarks.load;
 
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.Drainable;
+import io.grpc.KnownLength;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.epoll.Epoll;
+import io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.epoll.EpollSocketChannel;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
+import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
 import io.textsim.benchmarks.BenchmarkTexts;
 import io.textsim.benchmarks.CorpusGenerator;
@@ -26,10 +38,12 @@ import io.textsim.proto.v1.CompareRequest;
 import io.textsim.proto.v1.CompareResponse;
 import io.textsim.proto.v1.SimilarityServiceGrpc;
 import io.textsim.proto.v1.SimilarityServiceGrpc.SimilarityServiceFutureStub;
-import io.textsim.proto.v1.SimilarityServiceGrpc.SimilarityServiceStub;
 import io.textsim.server.ServerConfig;
 import io.textsim.server.TextsimServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +55,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -74,9 +89,9 @@ import java.util.logging.Logger;
  * call must equal the first one. Failed calls are counted by status code (RESOURCE_EXHAUSTED among
  * them) and kept out of the latencies; wrong answers are counted as mismatches.
  *
- * <p>The client channel runs its callbacks on the transport thread ({@code directExecutor}): the
- * callback only records a latency and compares two small messages. The server's per-call log line
- * is switched off for the run (it would print thousands of lines a second); {@code --call-log}
+ * <p>The client channel runs its callbacks on its own event-loop thread ({@code directExecutor}):
+ * the callback only records a latency and compares two small messages. The server's per-call log
+ * line is switched off for the run (it would print thousands of lines a second); {@code --call-log}
  * keeps it.
  *
  * <p>Run:
@@ -199,19 +214,26 @@ public final class LoadGenerator {
               settings.callLog() ? "on" : "off"));
     }
 
+    ClientTransport transport = ClientTransport.create();
     ManagedChannel channel =
         NettyChannelBuilder.forAddress(host, port)
+            .eventLoopGroup(transport.group())
+            .channelType(transport.channelType())
             .usePlaintext()
             .directExecutor()
             .maxInboundMessageSize(Integer.MAX_VALUE)
             .build();
+    setup.add(
+        "client: one channel on its own "
+            + transport.name()
+            + " event loop (1 thread); each Compare call, sent as bytes serialized once, starts the"
+            + " next on that thread when it ends");
     List<LoadResult> results = new ArrayList<>();
     try {
-      SimilarityServiceStub async = SimilarityServiceGrpc.newStub(channel);
       SimilarityServiceFutureStub future = SimilarityServiceGrpc.newFutureStub(channel);
       compare.preflight(future, log);
       for (int level : settings.levels()) {
-        results.addAll(compareLevel(compare, async, level));
+        results.addAll(compareLevel(compare, channel, level));
       }
       if (cluster != null) {
         results.addAll(clusterRuns(cluster, future));
@@ -219,6 +241,7 @@ public final class LoadGenerator {
     } finally {
       channel.shutdownNow();
       channel.awaitTermination(5, TimeUnit.SECONDS);
+      transport.group().shutdownGracefully(0, 5, TimeUnit.SECONDS);
       if (server != null) {
         server.stop(Duration.ofSeconds(5));
       }
@@ -239,7 +262,7 @@ public final class LoadGenerator {
    * alternating (library, gRPC, gRPC, library, ...) so that a change in the machine's load during
    * the level falls on both alike.
    */
-  private List<LoadResult> compareLevel(CompareWork compare, SimilarityServiceStub stub, int level)
+  private List<LoadResult> compareLevel(CompareWork compare, Channel channel, int level)
       throws InterruptedException {
     int rounds = settings.rounds();
     Duration slice = settings.measure().dividedBy(rounds);
@@ -257,7 +280,7 @@ public final class LoadGenerator {
           library.add(s);
           windows.append(" L ");
         } else {
-          s = compare.grpc(stub, level, warmup, slice);
+          s = compare.grpc(channel, level, warmup, slice);
           grpc.add(s);
           windows.append(" G ");
         }
@@ -326,6 +349,63 @@ public final class LoadGenerator {
         Runtime.getRuntime().maxMemory() / (1024 * 1024));
   }
 
+  /**
+   * Compare with the request already serialized: every call sends the same request, and encoding
+   * its two texts as UTF-8 again for each call would take CPU from the server it is measuring. The
+   * server sees exactly the bytes the generated stub would send.
+   */
+  static final MethodDescriptor<byte[], CompareResponse> COMPARE_BYTES =
+      SimilarityServiceGrpc.getCompareMethod().toBuilder(
+              new MethodDescriptor.Marshaller<byte[]>() {
+                @Override
+                public InputStream stream(byte[] value) {
+                  return new SerializedMessage(value);
+                }
+
+                @Override
+                public byte[] parse(InputStream stream) {
+                  throw new UnsupportedOperationException("the client never receives a request");
+                }
+              },
+              SimilarityServiceGrpc.getCompareMethod().getResponseMarshaller())
+          .build();
+
+  /** A serialized message that gRPC can frame without copying it into a buffer first. */
+  private static final class SerializedMessage extends ByteArrayInputStream
+      implements KnownLength, Drainable {
+    SerializedMessage(byte[] bytes) {
+      super(bytes);
+    }
+
+    @Override
+    public int drainTo(OutputStream target) throws IOException {
+      int length = count - pos;
+      target.write(buf, pos, length);
+      pos = count;
+      return length;
+    }
+  }
+
+  /** The client's own event loop: epoll where Netty's native transport loads, else NIO. */
+  private record ClientTransport(
+      String name,
+      EventLoopGroup group,
+      Class<? extends io.grpc.netty.shaded.io.netty.channel.Channel> channelType) {
+    static ClientTransport create() {
+      ThreadFactory threads =
+          r -> {
+            Thread t = new Thread(r, ClosedLoop.CLIENT_THREADS + "event-loop");
+            t.setDaemon(true);
+            return t;
+          };
+      if (Epoll.isAvailable()) {
+        return new ClientTransport(
+            "epoll", new EpollEventLoopGroup(1, threads), EpollSocketChannel.class);
+      }
+      return new ClientTransport("NIO", new NioEventLoopGroup(1, threads), NioSocketChannel.class);
+    }
+  }
+
   /** Compare of the seed pair, on both paths. */
   static final class CompareWork {
     /** What the server computes when a request names no measure (the verdict's is among them). */
@@ -335,6 +415,7 @@ public final class LoadGenerator {
     private final String b = BenchmarkTexts.mehrNews();
     private final boolean explain;
     private final CompareRequest request;
+    private final byte[] requestBytes;
     private final Comparison comparison;
     private final Verdict verdict;
     private final Optional<Explanation> explanation;
@@ -348,6 +429,7 @@ public final class LoadGenerator {
               .setB(io.textsim.proto.v1.Document.newBuilder().setId("mehr-news").setText(b))
               .setExplain(explain)
               .build();
+      this.requestBytes = request.toByteArray();
       TextProfiler profiler = TextProfiler.defaults();
       TextProfile pa = profiler.profile(a);
       TextProfile pb = profiler.profile(b);
@@ -415,34 +497,37 @@ public final class LoadGenerator {
       return ClosedLoop.threads(level, warmup, measure, this::compute);
     }
 
-    Sample grpc(SimilarityServiceStub stub, int level, Duration warmup, Duration measure)
+    Sample grpc(Channel channel, int level, Duration warmup, Duration measure)
         throws InterruptedException {
       return ClosedLoop.async(
           level,
           warmup,
           measure,
           done ->
-              stub.withDeadlineAfter(COMPARE_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
-                  .compare(
-                      request,
-                      new StreamObserver<>() {
-                        private CompareResponse response;
+              ClientCalls.asyncUnaryCall(
+                  channel.newCall(
+                      COMPARE_BYTES,
+                      CallOptions.DEFAULT.withDeadlineAfter(
+                          COMPARE_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)),
+                  requestBytes,
+                  new StreamObserver<>() {
+                    private CompareResponse response;
 
-                        @Override
-                        public void onNext(CompareResponse value) {
-                          response = value;
-                        }
+                    @Override
+                    public void onNext(CompareResponse value) {
+                      response = value;
+                    }
 
-                        @Override
-                        public void onError(Throwable t) {
-                          done.failed(Status.fromThrowable(t).getCode().name());
-                        }
+                    @Override
+                    public void onError(Throwable t) {
+                      done.failed(Status.fromThrowable(t).getCode().name());
+                    }
 
-                        @Override
-                        public void onCompleted() {
-                          done.completed(expected.equals(response));
-                        }
-                      }));
+                    @Override
+                    public void onCompleted() {
+                      done.completed(expected.equals(response));
+                    }
+                  }));
     }
   }
 

@@ -64,7 +64,7 @@ public record LoadReport(List<String> setup, List<LoadResult> results) {
     out.append('\n')
         .append(
             "| workload | path | in flight | calls | calls/s | p50 (ms) | p99 (ms) | max (ms) |"
-                + " CPU/call (us) | cores busy: this JVM / machine | errors | mismatches |"
+                + " CPU/call (us): all / client | cores busy: this JVM / machine | errors | mismatches |"
                 + " load avg | gRPC / library |\n")
         .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (LoadResult r : results) {
@@ -88,10 +88,9 @@ public record LoadReport(List<String> setup, List<LoadResult> results) {
           .append(" | ")
           .append(millis(r.maxMicros()))
           .append(" | ")
-          .append(
-              Double.isNaN(r.cpuMicrosPerCall())
-                  ? "n/a"
-                  : String.format(Locale.ROOT, "%,.0f", r.cpuMicrosPerCall()))
+          .append(micros(r.cpuMicrosPerCall()))
+          .append(" / ")
+          .append(micros(r.clientCpuMicrosPerCall()))
           .append(" | ")
           .append(Machine.format(r.processCores()))
           .append(" / ")
@@ -158,6 +157,16 @@ public record LoadReport(List<String> setup, List<LoadResult> results) {
                 library.cpuMicrosPerCall(),
                 grpc.cpuMicrosPerCall(),
                 percent(library.cpuMicrosPerCall() / grpc.cpuMicrosPerCall()));
+        if (!Double.isNaN(grpc.clientCpuMicrosPerCall())) {
+          line +=
+              String.format(
+                  Locale.ROOT,
+                  " Of the gRPC path's, the client's threads took %,.0f us and the server side"
+                      + " %,.0f us (library / server side = %s).",
+                  grpc.clientCpuMicrosPerCall(),
+                  grpc.serverCpuMicrosPerCall(),
+                  percent(library.cpuMicrosPerCall() / grpc.serverCpuMicrosPerCall()));
+        }
       }
       out.add(line);
     }
@@ -166,6 +175,10 @@ public record LoadReport(List<String> setup, List<LoadResult> results) {
 
   private static String rate(double perSecond) {
     return String.format(Locale.ROOT, perSecond < 100 ? "%,.2f" : "%,.0f", perSecond);
+  }
+
+  private static String micros(double micros) {
+    return Double.isNaN(micros) ? "n/a" : String.format(Locale.ROOT, "%,.0f", micros);
   }
 
   private static String millis(long micros) {

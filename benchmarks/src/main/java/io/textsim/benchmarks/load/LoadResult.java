@@ -20,6 +20,8 @@ import org.HdrHistogram.Histogram;
  * @param maxMicros highest latency, microseconds
  * @param cpuMicrosPerCall this process's CPU time (every thread: client, server, library, JIT, GC)
  *     in the measured windows per completed call, microseconds; NaN if unavailable
+ * @param clientCpuMicrosPerCall of that, the gRPC client's threads' share (0 on the library path):
+ *     CPU that a client on another machine would not take from the server; NaN if unavailable
  * @param processCores this process's CPU time over the windows' length: the cores it kept busy
  * @param machineCores the whole machine's busy CPU time over the windows' length (this process
  *     included); NaN where {@code /proc/stat} is unavailable
@@ -39,6 +41,7 @@ public record LoadResult(
     long p99Micros,
     long maxMicros,
     double cpuMicrosPerCall,
+    double clientCpuMicrosPerCall,
     double processCores,
     double machineCores,
     Map<String, Long> errors,
@@ -81,6 +84,8 @@ public record LoadResult(
       double loadAverage) {
     long calls = micros.getTotalCount();
     double cpuSeconds = usage.processCpuNanos() < 0 ? Double.NaN : usage.processCpuNanos() / 1e9;
+    double clientCpuSeconds =
+        usage.clientCpuNanos() < 0 ? Double.NaN : usage.clientCpuNanos() / 1e9;
     return new LoadResult(
         workload,
         path,
@@ -91,11 +96,20 @@ public record LoadResult(
         micros.getValueAtPercentile(99),
         micros.getMaxValue(),
         calls == 0 ? Double.NaN : cpuSeconds * 1e6 / calls,
+        calls == 0 ? Double.NaN : clientCpuSeconds * 1e6 / calls,
         cpuSeconds / seconds,
         usage.machineCores(),
         errors,
         mismatches,
         loadAverage);
+  }
+
+  /**
+   * CPU per call of everything but the gRPC client: the server's threads (or the library's), JIT
+   * and GC. NaN if unavailable.
+   */
+  public double serverCpuMicrosPerCall() {
+    return cpuMicrosPerCall - clientCpuMicrosPerCall;
   }
 
   /** Completed calls per second. */

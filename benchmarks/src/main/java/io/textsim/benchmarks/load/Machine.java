@@ -3,6 +3,8 @@ package io.textsim.benchmarks.load;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,14 +25,16 @@ final class Machine {
    * CPU counters at one instant.
    *
    * @param processCpuNanos this JVM's CPU time (all threads), or -1 if unavailable
+   * @param clientCpuNanos the CPU time of this JVM's gRPC client threads (named {@value
+   *     ClosedLoop#CLIENT_THREADS}...), or -1 if unavailable
    * @param busyTicks the machine's non-idle CPU time in clock ticks, or -1 if unavailable
    * @param totalTicks the machine's total CPU time in clock ticks, or -1 if unavailable
    */
-  record Snapshot(long processCpuNanos, long busyTicks, long totalTicks) {
+  record Snapshot(long processCpuNanos, long clientCpuNanos, long busyTicks, long totalTicks) {
     /** The counters now. */
     static Snapshot now() {
       long[] ticks = systemTicks();
-      return new Snapshot(Machine.processCpuNanos(), ticks[0], ticks[1]);
+      return new Snapshot(Machine.processCpuNanos(), Machine.clientCpuNanos(), ticks[0], ticks[1]);
     }
 
     /** The counters' growth from {@code earlier} to this snapshot; -1 where unavailable. */
@@ -39,6 +43,9 @@ final class Machine {
           processCpuNanos < 0 || earlier.processCpuNanos < 0
               ? -1
               : processCpuNanos - earlier.processCpuNanos,
+          clientCpuNanos < 0 || earlier.clientCpuNanos < 0
+              ? -1
+              : clientCpuNanos - earlier.clientCpuNanos,
           busyTicks < 0 || earlier.busyTicks < 0 ? -1 : busyTicks - earlier.busyTicks,
           totalTicks < 0 || earlier.totalTicks < 0 ? -1 : totalTicks - earlier.totalTicks);
     }
@@ -47,13 +54,14 @@ final class Machine {
     Snapshot plus(Snapshot other) {
       return new Snapshot(
           add(processCpuNanos, other.processCpuNanos),
+          add(clientCpuNanos, other.clientCpuNanos),
           add(busyTicks, other.busyTicks),
           add(totalTicks, other.totalTicks));
     }
 
     /** No growth. */
     static Snapshot zero() {
-      return new Snapshot(0, 0, 0);
+      return new Snapshot(0, 0, 0, 0);
     }
 
     private static long add(long a, long b) {
@@ -88,6 +96,28 @@ final class Machine {
       return sun.getProcessCpuTime();
     }
     return -1;
+  }
+
+  /**
+   * The CPU time of the live threads named {@value ClosedLoop#CLIENT_THREADS}..., or -1 where the
+   * JVM does not measure thread CPU time. Threads that ended are not counted; the client's threads
+   * live for the whole run.
+   */
+  static long clientCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    if (!threads.isThreadCpuTimeSupported() || !threads.isThreadCpuTimeEnabled()) {
+      return -1;
+    }
+    long total = 0;
+    for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info != null && info.getThreadName().startsWith(ClosedLoop.CLIENT_THREADS)) {
+        long cpu = threads.getThreadCpuTime(info.getThreadId());
+        if (cpu > 0) {
+          total += cpu;
+        }
+      }
+    }
+    return total;
   }
 
   /** The machine's busy and total CPU ticks from {@code /proc/stat}; {-1, -1} if unreadable. */

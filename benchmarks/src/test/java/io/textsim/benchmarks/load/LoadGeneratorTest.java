@@ -134,6 +134,7 @@ class LoadGeneratorTest {
             20,
             30,
             500,
+            0,
             1.9,
             2.0,
             Map.of(),
@@ -150,6 +151,7 @@ class LoadGeneratorTest {
             20,
             30,
             625,
+            125,
             1.9,
             2.0,
             Map.of(),
@@ -166,6 +168,7 @@ class LoadGeneratorTest {
             20,
             30,
             625,
+            125,
             1.9,
             2.0,
             Map.of(),
@@ -176,6 +179,12 @@ class LoadGeneratorTest {
     assertEquals(0.7, ok.ratio(LoadGenerator.COMPARE, 64).orElseThrow(), 1e-12);
     assertTrue(
         ok.markdown().contains("= 70.0% of the library's 1,000 calls/s (target >= 70.0%: met)"));
+    assertTrue(
+        ok.markdown()
+            .contains(
+                "the client's threads took 125 us and the server side 500 us (library / server"
+                    + " side = 100.0%)"),
+        ok.markdown());
 
     LoadReport notOk = new LoadReport(List.of(), List.of(library, missed));
     assertTrue(notOk.markdown().contains("NOT met"), notOk.markdown());
