@@ -418,28 +418,12 @@ public final class Levenshtein {
       SymbolIds symbols = new SymbolIds(pattern, offset, m, patternIds);
       int sigma = symbols.size();
       int[] textCount = new int[sigma + 1];
-      int[] patternCount = new int[sigma + 1];
       textIds = new int[n];
       for (int j = 0; j < n; j++) {
         int id = symbols.idOf(text[offset + j]);
         textIds[j] = id;
         textCount[id]++;
       }
-      for (int i = 0; i < m; i++) {
-        patternCount[patternIds[i]]++;
-      }
-      // Each edit removes at most one element from either side of the multiset difference.
-      int textExcess = textCount[0];
-      int patternExcess = 0;
-      for (int id = 1; id <= sigma; id++) {
-        int surplus = textCount[id] - patternCount[id];
-        if (surplus > 0) {
-          textExcess += surplus;
-        } else {
-          patternExcess -= surplus;
-        }
-      }
-      lowerBound = Math.max(textExcess, patternExcess);
 
       long denseBudget = Math.min(Math.max(DENSE_TABLE_LONGS, 4L * m), Integer.MAX_VALUE / 2);
       if ((long) (sigma + 1) * blocks <= denseBudget) {
@@ -458,9 +442,14 @@ public final class Levenshtein {
         }
         Arrays.sort(order);
         int[] rank = new int[sigma + 1];
+        int[] rankedCount = new int[sigma + 1];
+        rankedCount[0] = textCount[0];
         for (int r = 0; r < sigma; r++) {
-          rank[(int) order[sigma - 1 - r]] = r + 1;
+          int id = (int) order[sigma - 1 - r];
+          rank[id] = r + 1;
+          rankedCount[r + 1] = textCount[id];
         }
+        textCount = rankedCount;
         for (int i = 0; i < m; i++) {
           patternIds[i] = rank[patternIds[i]];
         }
@@ -487,12 +476,28 @@ public final class Levenshtein {
         scratch = new long[blocks];
       }
       peq = new long[denseRows * blocks];
+      // The match masks and, in the same pass, the pattern's count of each symbol: each edit
+      // removes at most one element from either side of the multiset difference, so the larger
+      // side of that difference (the bag distance) bounds the edit distance from below.
+      int[] balance = textCount;
       for (int i = 0; i < m; i++) {
         int id = patternIds[i];
+        balance[id]--;
         if (id < denseRows) {
           peq[id * blocks + (i >>> 6)] |= 1L << i;
         }
       }
+      int textExcess = balance[0];
+      int patternExcess = 0;
+      for (int id = 1; id <= sigma; id++) {
+        int surplus = balance[id];
+        if (surplus > 0) {
+          textExcess += surplus;
+        } else {
+          patternExcess -= surplus;
+        }
+      }
+      lowerBound = Math.max(textExcess, patternExcess);
       pv = new long[blocks];
       mv = new long[blocks];
     }

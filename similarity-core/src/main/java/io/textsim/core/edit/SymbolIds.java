@@ -5,29 +5,32 @@ package io.textsim.core.edit;
  * in order of first occurrence; {@link #idOf(int)} answers {@code 0} for a symbol the pattern does
  * not contain.
  *
- * <p>When the pattern's symbols span a small range (ASCII, one script, its punctuation) the map is
- * a direct table indexed by {@code symbol - min}; otherwise it is an open-addressing hash table
- * with linear probing over primitive arrays, so no symbol is ever boxed. Single-use, not
- * thread-safe.
+ * <p>Symbols in {@code [0, 2048)} (Latin, Greek, Cyrillic, Hebrew and Arabic letters, and small
+ * token ids) are looked up in a direct table; any other symbol in an open-addressing hash table
+ * with linear probing over primitive arrays, so no symbol is ever boxed. Why not a direct table
+ * over the pattern's whole range, found by a first pass: for news text that pass costs as much as
+ * the mapping itself, and one curly quote (U+2019) stretches the range to thousands of slots; the
+ * few symbols above the direct table cost a hash probe each instead. Single-use, not thread-safe.
  */
 final class SymbolIds {
 
-  /** Largest symbol range served by a direct table regardless of the pattern length. */
-  private static final int DIRECT_RANGE = 1 << 14;
+  /** Symbols below this have a slot in {@link #small}. */
+  private static final int SMALL = 1 << 11;
 
   private static final int MIN_HASH_CAPACITY = 16;
 
-  /** Direct mode: ids by {@code symbol - min}, or null in hash mode. */
-  private final int[] direct;
+  /** Ids of the symbols below {@link #SMALL}, by symbol; 0 for absent ones. */
+  private final int[] small = new int[SMALL];
 
-  private final int min;
-  private final int max;
-
-  /** Hash mode: keys and ids (0 marks an empty slot, since ids start at 1). */
+  /** Keys and ids of the other symbols (0 marks an empty slot, since ids start at 1); lazy. */
   private int[] keys;
 
   private int[] ids;
   private int shift;
+
+  /** Symbols in the hash table. */
+  private int hashed;
+
   private int size;
 
   /**
@@ -35,52 +38,35 @@ final class SymbolIds {
    * idsOut[0, length)}.
    */
   SymbolIds(int[] symbols, int from, int length, int[] idsOut) {
-    int lo = Integer.MAX_VALUE;
-    int hi = Integer.MIN_VALUE;
-    for (int i = from; i < from + length; i++) {
-      lo = Math.min(lo, symbols[i]);
-      hi = Math.max(hi, symbols[i]);
-    }
-    this.min = lo;
-    this.max = hi;
-    long range = (long) hi - lo + 1;
-    if (length > 0 && range <= Math.max(DIRECT_RANGE, 4L * length)) {
-      direct = new int[(int) range];
-      int next = 0;
-      for (int i = 0; i < length; i++) {
-        int offset = symbols[from + i] - lo;
-        int id = direct[offset];
+    int[] small = this.small;
+    for (int i = 0; i < length; i++) {
+      int symbol = symbols[from + i];
+      int id;
+      if (symbol >>> 11 == 0) {
+        id = small[symbol];
         if (id == 0) {
-          id = ++next;
-          direct[offset] = id;
+          id = ++size;
+          small[symbol] = id;
         }
-        idsOut[i] = id;
+      } else {
+        id = idOrAdd(symbol);
       }
-      size = next;
-    } else {
-      direct = null;
-      int capacity = Integer.highestOneBit(Math.max(MIN_HASH_CAPACITY, Math.min(length, 1 << 12)));
-      keys = new int[capacity];
-      ids = new int[capacity];
-      shift = 32 - Integer.numberOfTrailingZeros(capacity);
-      for (int i = 0; i < length; i++) {
-        idsOut[i] = idOrAdd(symbols[from + i]);
-      }
+      idsOut[i] = id;
     }
   }
 
-  /** Returns the number of distinct symbols, which is also the largest id. */
+  /** The number of distinct symbols; ids run from 1 to this. */
   int size() {
     return size;
   }
 
-  /** Returns the id of {@code symbol}, or 0 if the pattern does not contain it. */
+  /** The id of {@code symbol}, or 0 if the pattern does not contain it. */
   int idOf(int symbol) {
-    if (symbol < min || symbol > max) {
-      return 0;
+    if (symbol >>> 11 == 0) {
+      return small[symbol];
     }
-    if (direct != null) {
-      return direct[symbol - min];
+    if (keys == null) {
+      return 0;
     }
     int mask = keys.length - 1;
     for (int slot = slot(symbol); ; slot = (slot + 1) & mask) {
@@ -92,6 +78,11 @@ final class SymbolIds {
   }
 
   private int idOrAdd(int symbol) {
+    if (keys == null) {
+      keys = new int[MIN_HASH_CAPACITY];
+      ids = new int[MIN_HASH_CAPACITY];
+      shift = 32 - Integer.numberOfTrailingZeros(MIN_HASH_CAPACITY);
+    }
     int mask = keys.length - 1;
     int slot = slot(symbol);
     while (true) {
@@ -107,7 +98,7 @@ final class SymbolIds {
     int id = ++size;
     keys[slot] = symbol;
     ids[slot] = id;
-    if (2 * size > keys.length) {
+    if (2 * ++hashed > keys.length) {
       grow();
     }
     return id;
@@ -132,7 +123,7 @@ final class SymbolIds {
     }
   }
 
-  /** Fibonacci hashing: the high bits of the product mix every bit of the key. */
+  /** Fibonacci hashing: the high bits of the product, {@code log2(capacity)} of them. */
   private int slot(int symbol) {
     return (symbol * 0x9E3779B9) >>> shift;
   }
