@@ -112,7 +112,7 @@ public final class Levenshtein {
     Objects.requireNonNull(a, "a");
     Objects.requireNonNull(b, "b");
     Objects.requireNonNull(cancellation, "cancellation");
-    return compute(a, b, Integer.MAX_VALUE, cancellation);
+    return compute(a, a.length, b, b.length, Integer.MAX_VALUE, cancellation);
   }
 
   /**
@@ -145,7 +145,7 @@ public final class Levenshtein {
     Objects.requireNonNull(b, "b");
     Objects.requireNonNull(cancellation, "cancellation");
     checkMaxDistance(maxDistance);
-    int d = compute(a, b, maxDistance, cancellation);
+    int d = compute(a, a.length, b, b.length, maxDistance, cancellation);
     return d <= maxDistance
         ? new BoundedDistance.Exact(d)
         : new BoundedDistance.MoreThan(maxDistance);
@@ -174,7 +174,7 @@ public final class Levenshtein {
     Objects.requireNonNull(a, "a");
     Objects.requireNonNull(b, "b");
     Objects.requireNonNull(cancellation, "cancellation");
-    return compute(codePoints(a), codePoints(b), Integer.MAX_VALUE, cancellation);
+    return computeText(a, b, Integer.MAX_VALUE, cancellation);
   }
 
   /**
@@ -204,7 +204,10 @@ public final class Levenshtein {
     Objects.requireNonNull(b, "b");
     Objects.requireNonNull(cancellation, "cancellation");
     checkMaxDistance(maxDistance);
-    return distance(codePoints(a), codePoints(b), maxDistance, cancellation);
+    int d = computeText(a, b, maxDistance, cancellation);
+    return d <= maxDistance
+        ? new BoundedDistance.Exact(d)
+        : new BoundedDistance.MoreThan(maxDistance);
   }
 
   /**
@@ -253,8 +256,14 @@ public final class Levenshtein {
    * machinery, which costs as much as a near-duplicate comparison itself.
    */
   static int[] codePoints(CharSequence s) {
+    int[] out = new int[s.length()];
+    int count = codePoints(s, out);
+    return count == out.length ? out : Arrays.copyOf(out, count);
+  }
+
+  /** Writes the code points of {@code s} to {@code out} (at least {@code s.length()} long). */
+  private static int codePoints(CharSequence s, int[] out) {
     int length = s.length();
-    int[] out = new int[length];
     int count = 0;
     int i = 0;
     while (i < length) {
@@ -269,21 +278,46 @@ public final class Levenshtein {
       }
       out[count++] = c;
     }
-    return count == length ? out : Arrays.copyOf(out, count);
+    return count;
+  }
+
+  /** {@link #compute} on the code points of two texts, held in the thread's workspace. */
+  private static int computeText(CharSequence a, CharSequence b, int k, Cancellation cancellation) {
+    Workspace ws = Workspace.acquire();
+    try {
+      int[] pointsA = ws.codePointsA = Workspace.ints(ws.codePointsA, a.length());
+      int[] pointsB = ws.codePointsB = Workspace.ints(ws.codePointsB, b.length());
+      int lengthA = codePoints(a, pointsA);
+      int lengthB = codePoints(b, pointsB);
+      return compute(pointsA, lengthA, pointsB, lengthB, k, cancellation, ws);
+    } finally {
+      ws.release();
+    }
   }
 
   /**
    * Returns the distance if it is at most {@code k}, otherwise some value greater than {@code k}.
    * With {@code k >= max(a.length, b.length)} the result is always exact.
    */
-  private static int compute(int[] a, int[] b, int k, Cancellation cancellation) {
-    int shorter = Math.min(a.length, b.length);
+  private static int compute(
+      int[] a, int lengthA, int[] b, int lengthB, int k, Cancellation cancellation) {
+    Workspace ws = Workspace.acquire();
+    try {
+      return compute(a, lengthA, b, lengthB, k, cancellation, ws);
+    } finally {
+      ws.release();
+    }
+  }
+
+  private static int compute(
+      int[] a, int lengthA, int[] b, int lengthB, int k, Cancellation cancellation, Workspace ws) {
+    int shorter = Math.min(lengthA, lengthB);
     int prefix = 0;
     while (prefix < shorter && a[prefix] == b[prefix]) {
       prefix++;
     }
-    int endA = a.length;
-    int endB = b.length;
+    int endA = lengthA;
+    int endB = lengthB;
     while (endA > prefix && endB > prefix && a[endA - 1] == b[endB - 1]) {
       endA--;
       endB--;
@@ -310,9 +344,9 @@ public final class Levenshtein {
       return n;
     }
     if (m <= Long.SIZE) {
-      return singleWord(pattern, text, prefix, m, n, cancellation);
+      return singleWord(pattern, text, prefix, m, n, cancellation, ws);
     }
-    return new BlockMatcher(pattern, text, prefix, m, n, cancellation)
+    return new BlockMatcher(pattern, text, prefix, m, n, cancellation, ws)
         .distanceAtMost(Math.min(k, n));
   }
 
@@ -322,11 +356,18 @@ public final class Levenshtein {
    * column is +1/-1 (neither: 0); {@code score} follows the last row, {@code D[m][j]}.
    */
   private static int singleWord(
-      int[] pattern, int[] text, int offset, int m, int n, Cancellation cancellation) {
+      int[] pattern,
+      int[] text,
+      int offset,
+      int m,
+      int n,
+      Cancellation cancellation,
+      Workspace ws) {
     boolean poll = cancellation != Cancellation.never();
-    int[] ids = new int[m];
-    SymbolIds symbols = new SymbolIds(pattern, offset, m, ids);
-    long[] peq = new long[symbols.size() + 1];
+    int[] ids = ws.patternIds = Workspace.ints(ws.patternIds, m);
+    SymbolIds symbols = new SymbolIds(pattern, offset, m, ids, ws.symbolTable());
+    long[] peq = ws.peq = Workspace.longs(ws.peq, symbols.size() + 1);
+    Arrays.fill(peq, 0, symbols.size() + 1, 0L);
     for (int i = 0; i < m; i++) {
       peq[ids[i]] |= 1L << i;
     }
@@ -410,18 +451,26 @@ public final class Levenshtein {
     /** The cost of an actual path, from {@link #windowUpperBound()}; -1 until computed. */
     private int upperBound = -1;
 
-    BlockMatcher(int[] pattern, int[] text, int offset, int m, int n, Cancellation cancellation) {
+    BlockMatcher(
+        int[] pattern,
+        int[] text,
+        int offset,
+        int m,
+        int n,
+        Cancellation cancellation,
+        Workspace ws) {
       this.m = m;
       this.n = n;
       this.blocks = (m + Long.SIZE - 1) >>> 6;
       this.cancellation = cancellation;
       this.poll = cancellation != Cancellation.never();
 
-      int[] patternIds = new int[m];
-      SymbolIds symbols = new SymbolIds(pattern, offset, m, patternIds);
+      int[] patternIds = ws.patternIds = Workspace.ints(ws.patternIds, m);
+      SymbolIds symbols = new SymbolIds(pattern, offset, m, patternIds, ws.symbolTable());
       int sigma = symbols.size();
-      int[] textCount = new int[sigma + 1];
-      textIds = new int[n];
+      int[] textCount = ws.counts = Workspace.ints(ws.counts, sigma + 1);
+      Arrays.fill(textCount, 0, sigma + 1, 0);
+      textIds = ws.textIds = Workspace.ints(ws.textIds, n);
       for (int j = 0; j < n; j++) {
         int id = symbols.idOf(text[offset + j]);
         textIds[j] = id;
@@ -478,7 +527,8 @@ public final class Levenshtein {
         }
         scratch = new long[blocks];
       }
-      peq = new long[denseRows * blocks];
+      peq = ws.peq = Workspace.longs(ws.peq, denseRows * blocks);
+      Arrays.fill(peq, 0, denseRows * blocks, 0L);
       // The match masks and, in the same pass, the pattern's count of each symbol: each edit
       // removes at most one element from either side of the multiset difference, so the larger
       // side of that difference (the bag distance) bounds the edit distance from below.
@@ -501,8 +551,8 @@ public final class Levenshtein {
         }
       }
       lowerBound = Math.max(textExcess, patternExcess);
-      pv = new long[blocks];
-      mv = new long[blocks];
+      pv = ws.pv = Workspace.longs(ws.pv, blocks);
+      mv = ws.mv = Workspace.longs(ws.mv, blocks);
     }
 
     /**
@@ -712,8 +762,8 @@ public final class Levenshtein {
 
     /** Every block of every column, with no band: {@code O(n * m / 64)}, always exact. */
     private int full() {
-      Arrays.fill(pv, -1L);
-      Arrays.fill(mv, 0L);
+      Arrays.fill(pv, 0, blocks, -1L);
+      Arrays.fill(mv, 0, blocks, 0L);
       int last = blocks - 1;
       int score = blocks * Long.SIZE; // D[64 * blocks][0], the padded last row
       int pollColumns = Math.max(1, BLOCK_POLL_WORK / blocks);
@@ -911,6 +961,80 @@ public final class Levenshtein {
       }
       long pad = -1L << used;
       return Long.bitCount(lastPv & pad) - Long.bitCount(lastMv & pad);
+    }
+  }
+
+  /**
+   * Arrays reused by the calls on one thread. Why: one distance of two 3,000-character texts needs
+   * about 85 KB of tables, and allocating them per call costs more than the distance itself once
+   * zeroing, garbage collection and, on machines that reclaim idle memory, page faults are paid
+   * for. Arrays longer than {@link #MAX_KEPT} elements are used once and not kept, so a thread
+   * never holds more than a few megabytes. Reentrant calls (a cancellation hook that itself
+   * computes a distance) get a fresh workspace.
+   */
+  private static final class Workspace {
+    /** The longest array a workspace keeps (elements). */
+    private static final int MAX_KEPT = 1 << 18;
+
+    private static final ThreadLocal<Workspace> OF_THREAD = ThreadLocal.withInitial(Workspace::new);
+
+    private boolean inUse;
+    private final int[] symbolTable = new int[SymbolIds.TABLE_SIZE];
+    int[] codePointsA = new int[0];
+    int[] codePointsB = new int[0];
+    int[] patternIds = new int[0];
+    int[] textIds = new int[0];
+    int[] counts = new int[0];
+    long[] peq = new long[0];
+    long[] pv = new long[0];
+    long[] mv = new long[0];
+
+    static Workspace acquire() {
+      Workspace ws = OF_THREAD.get();
+      if (ws.inUse) {
+        return new Workspace(); // reentrant call: leave the outer call's arrays alone
+      }
+      ws.inUse = true;
+      return ws;
+    }
+
+    void release() {
+      inUse = false;
+      // Do not keep what one huge call needed.
+      if (codePointsA.length > MAX_KEPT) {
+        codePointsA = new int[0];
+      }
+      if (codePointsB.length > MAX_KEPT) {
+        codePointsB = new int[0];
+      }
+      if (patternIds.length > MAX_KEPT) {
+        patternIds = new int[0];
+      }
+      if (textIds.length > MAX_KEPT) {
+        textIds = new int[0];
+      }
+      if (counts.length > MAX_KEPT) {
+        counts = new int[0];
+      }
+      if (peq.length > MAX_KEPT) {
+        peq = new long[0];
+      }
+    }
+
+    /** The symbol table for a {@link SymbolIds}, all zero. */
+    int[] symbolTable() {
+      Arrays.fill(symbolTable, 0);
+      return symbolTable;
+    }
+
+    /** {@code current} if it has at least {@code size} elements (contents undefined), else new. */
+    static int[] ints(int[] current, int size) {
+      return current.length >= size ? current : new int[Math.max(size, current.length * 3 / 2)];
+    }
+
+    /** {@code current} if it has at least {@code size} elements (contents undefined), else new. */
+    static long[] longs(long[] current, int size) {
+      return current.length >= size ? current : new long[Math.max(size, current.length * 3 / 2)];
     }
   }
 }

@@ -14,13 +14,15 @@ package io.textsim.core.edit;
  */
 final class SymbolIds {
 
-  /** Symbols below this have a slot in {@link #small}. */
-  private static final int SMALL = 1 << 11;
+  private static final int TABLE_BITS = 11;
+
+  /** Symbols below this have a slot in the direct table. */
+  static final int TABLE_SIZE = 1 << TABLE_BITS;
 
   private static final int MIN_HASH_CAPACITY = 16;
 
-  /** Ids of the symbols below {@link #SMALL}, by symbol; 0 for absent ones. */
-  private final int[] small = new int[SMALL];
+  /** Ids of the symbols below {@link #TABLE_SIZE}, by symbol; 0 for absent ones. */
+  private final int[] small;
 
   /** Keys and ids of the other symbols (0 marks an empty slot, since ids start at 1); lazy. */
   private int[] keys;
@@ -36,13 +38,17 @@ final class SymbolIds {
   /**
    * Assigns ids to {@code symbols[from, from + length)} and writes each position's id to {@code
    * idsOut[0, length)}.
+   *
+   * @param table the direct table, {@link #TABLE_SIZE} zeros, lent by the caller so that it can be
+   *     reused
    */
-  SymbolIds(int[] symbols, int from, int length, int[] idsOut) {
-    int[] small = this.small;
+  SymbolIds(int[] symbols, int from, int length, int[] idsOut, int[] table) {
+    this.small = table;
+    int[] small = table;
     for (int i = 0; i < length; i++) {
       int symbol = symbols[from + i];
       int id;
-      if (symbol >>> 11 == 0) {
+      if (symbol >>> TABLE_BITS == 0) {
         id = small[symbol];
         if (id == 0) {
           id = ++size;
@@ -62,7 +68,7 @@ final class SymbolIds {
 
   /** The id of {@code symbol}, or 0 if the pattern does not contain it. */
   int idOf(int symbol) {
-    if (symbol >>> 11 == 0) {
+    if (symbol >>> TABLE_BITS == 0) {
       return small[symbol];
     }
     if (keys == null) {
