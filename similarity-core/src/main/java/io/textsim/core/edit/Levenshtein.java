@@ -448,9 +448,6 @@ public final class Levenshtein {
     /** The column at which the last failed {@link #bounded} call gave up. */
     private int failColumn;
 
-    /** The cost of an actual path, from {@link #windowUpperBound()}; -1 until computed. */
-    private int upperBound = -1;
-
     BlockMatcher(
         int[] pattern,
         int[] text,
@@ -582,87 +579,8 @@ public final class Levenshtein {
         // reach the dissimilar() threshold within one jump.
         long estimate = (long) k * n / Math.max(1, failColumn);
         long next = Math.min(5L * k, Math.max(2L * k, estimate + estimate / 10));
-        // A cutoff at or above an upper bound cannot fail, and a larger one only widens the band;
-        // the bound costs one word per column, a fraction of the attempt it trims.
-        if (upperBound < 0) {
-          upperBound = windowUpperBound();
-        }
-        k = (int) Math.min(Math.min(next, upperBound), limit);
+        k = (int) Math.min(next, limit);
       }
-    }
-
-    /**
-     * The cost of the cheapest path inside a window of 64 rows that slides down the matrix with the
-     * alignment: an upper bound on the distance, often exact for near-duplicates. One machine word
-     * per column (after Hyyrö 2003's banded variant). Before each column the window moves down by
-     * {@code s >= 0} rows, steered by the values at its top and bottom cells (an adaptive band, as
-     * in Suzuki and Kasahara 2017): one row per column while the path runs diagonally through the
-     * middle, none while it runs along the top (text the pattern lacks, such as a headline), more
-     * while it runs down the bottom (pattern the text lacks). Rows that enter at the bottom are
-     * taken as one more than the row above, and the row above the window as growing by one per
-     * column; both only overestimate, so the result is never below the distance. Requires {@code m
-     * > 64}.
-     */
-    private int windowUpperBound() {
-      int lastTop = m - Long.SIZE; // at the last column the window's bottom row is row m
-      int top = 0; // the window holds rows top + 1 .. top + 64
-      long vp = -1L; // column 0: D[i][0] = i
-      long vn = 0L;
-      int score = Long.SIZE; // D[top + 64][j], the window's bottom cell
-      int topScore = 1; // D[top + 1][j], its top cell
-      for (int j = 0; j < n; j++) {
-        if (poll && (j & SINGLE_WORD_POLL_MASK) == 0) {
-          cancellation.throwIfCancelled();
-        }
-        int behind = lastTop - top;
-        if (behind > 0) {
-          // A path through the middle has about the same value at both ends: move one row, along
-          // the diagonal. A cheaper bottom means the path heads down: move half the difference
-          // more. No move when the top is cheaper. And never fall so far behind that the 63-row
-          // moves left cannot bring row m into the window by the last column.
-          long shift = 1 + (topScore - score) / 2;
-          shift = Math.max(shift, behind - (Long.SIZE - 1) * (long) (n - 1 - j));
-          int s = (int) Math.max(0, Math.min(shift, Math.min(behind, Long.SIZE - 1)));
-          if (s > 0) {
-            top += s;
-            vp = (vp >>> s) | (-1L << (Long.SIZE - s));
-            vn >>>= s;
-            score += s;
-          }
-        }
-        int id = textIds[j];
-        int word = top >>> 6;
-        int offset = top & (Long.SIZE - 1);
-        long[] eqs;
-        int base;
-        if (id < denseRows) {
-          eqs = peq;
-          base = id * blocks + word;
-        } else {
-          expandRare(id, word, Math.min(word + 1, blocks - 1));
-          eqs = scratch;
-          base = word;
-        }
-        // The window's rows straddle two words unless it starts at a word boundary (the only case
-        // where the next word may not exist).
-        long eq = eqs[base] >>> offset;
-        if (offset != 0) {
-          eq |= eqs[base + 1] << (Long.SIZE - offset);
-        }
-        long xv = eq | vn;
-        long xh = (((eq & vp) + vp) ^ vp) | eq;
-        long hp = vn | ~(xh | vp);
-        long hn = vp & xh;
-        score += (int) (hp >>> 63) - (int) (hn >>> 63);
-        hp = (hp << 1) | 1L; // the row above the window grows by one per column
-        hn <<= 1;
-        vp = hn | ~(xv | hp);
-        vn = hp & xv;
-        // D[top + 1][j]: the bottom cell minus the vertical differences of rows top + 2 .. top +
-        // 64.
-        topScore = score - (Long.bitCount(vp >>> 1) - Long.bitCount(vn >>> 1));
-      }
-      return score;
     }
 
     private boolean bandCoversMostBlocks(int k) {
@@ -685,9 +603,6 @@ public final class Levenshtein {
         return full();
       }
       int bound = fixedBand(width);
-      if (upperBound >= 0) {
-        bound = Math.min(bound, upperBound);
-      }
       int d = bounded(bound);
       // d > bound cannot happen, bound being the cost of an actual path; but should it, the full
       // matrix is the answer, not a wrong distance.
