@@ -63,8 +63,9 @@ import java.util.Objects;
  *       100-118, 1985.
  * </ul>
  *
- * <p>All methods are static, allocate only per call, and are safe to call from any number of
- * threads. Arguments are never modified.
+ * <p>All methods are static and safe to call from any number of threads. Each thread keeps its
+ * working tables between calls (a few hundred kilobytes at most; nothing is kept for inputs above
+ * 256K elements), so repeated calls allocate almost nothing. Arguments are never modified.
  */
 public final class Levenshtein {
 
