@@ -64,8 +64,9 @@ import java.util.Objects;
  * </ul>
  *
  * <p>All methods are static and safe to call from any number of threads. Each thread keeps its
- * working tables between calls (a few hundred kilobytes at most; nothing is kept for inputs above
- * 256K elements), so repeated calls allocate almost nothing. Arguments are never modified.
+ * working tables between calls, so repeated calls allocate almost nothing; no table over 256K
+ * elements is kept, which bounds what a thread holds to a few megabytes. Arguments are never
+ * modified.
  */
 public final class Levenshtein {
 
