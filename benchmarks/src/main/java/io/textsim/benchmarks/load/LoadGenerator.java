@@ -447,20 +447,20 @@ public final class LoadGenerator {
 
     /** The server's default verdict: Jaccard against the default threshold. */
     private static Verdict verdict(Comparison c) {
-      return Verdict.of(c, Measure.JACCARD, ClusterOptions.DEFAULT_THRESHOLD);
+      return Verdict.of(c, Measure.JACCARD, Verdict.DEFAULT_THRESHOLD);
     }
 
     String describe() {
       return String.format(
           Locale.ROOT,
           "Compare: the seed pair (%,d + %,d chars; request %,d bytes, response %,d bytes),"
-              + " measures %s, verdict on Jaccard >= %.1f, passages %s",
+              + " measures %s, verdict on Jaccard >= %.2f, passages %s",
           a.length(),
           b.length(),
           request.getSerializedSize(),
           expected.getSerializedSize(),
           MEASURES.stream().map(Measure::wireName).toList(),
-          ClusterOptions.DEFAULT_THRESHOLD,
+          Verdict.DEFAULT_THRESHOLD,
           explain ? "yes" : "no");
     }
 
@@ -560,12 +560,13 @@ public final class LoadGenerator {
       return String.format(
           Locale.ROOT,
           "Cluster: %,d articles of CorpusGenerator.defaults() (seed %d; %,d chars; request %,d"
-              + " bytes), default options (Jaccard >= %.1f, single linkage, %s candidates):"
+              + " bytes), default options (%s >= %.2f, single linkage, %s candidates):"
               + " %,d clusters, %,d candidate pairs, %,d linked",
           documents.size(),
           CorpusGenerator.DEFAULT_SEED,
           chars,
           request.getSerializedSize(),
+          ClusterOptions.DEFAULT_MEASURE_NAME,
           ClusterOptions.DEFAULT_THRESHOLD,
           clustering.stats().strategy().name().toLowerCase(Locale.ROOT),
           clustering.clusters().size(),
