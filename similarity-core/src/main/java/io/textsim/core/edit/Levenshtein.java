@@ -147,10 +147,7 @@ public final class Levenshtein {
     Objects.requireNonNull(b, "b");
     Objects.requireNonNull(cancellation, "cancellation");
     checkMaxDistance(maxDistance);
-    int d = compute(a, a.length, b, b.length, maxDistance, cancellation);
-    return d <= maxDistance
-        ? new BoundedDistance.Exact(d)
-        : new BoundedDistance.MoreThan(maxDistance);
+    return bounded(compute(a, a.length, b, b.length, maxDistance, cancellation), maxDistance);
   }
 
   /**
@@ -206,10 +203,7 @@ public final class Levenshtein {
     Objects.requireNonNull(b, "b");
     Objects.requireNonNull(cancellation, "cancellation");
     checkMaxDistance(maxDistance);
-    int d = computeText(a, b, maxDistance, cancellation);
-    return d <= maxDistance
-        ? new BoundedDistance.Exact(d)
-        : new BoundedDistance.MoreThan(maxDistance);
+    return bounded(computeText(a, b, maxDistance, cancellation), maxDistance);
   }
 
   /**
@@ -245,6 +239,13 @@ public final class Levenshtein {
               + distance);
     }
     return longer == 0 ? 1.0 : 1.0 - (double) distance / longer;
+  }
+
+  /** {@code d} as the answer to a query with cutoff {@code maxDistance}. */
+  private static BoundedDistance bounded(int d, int maxDistance) {
+    return d <= maxDistance
+        ? new BoundedDistance.Exact(d)
+        : new BoundedDistance.MoreThan(maxDistance);
   }
 
   private static void checkMaxDistance(int maxDistance) {
