@@ -75,8 +75,8 @@ final class CompareCommand implements Callable<Integer> {
       paramLabel = "LIST",
       completionCandidates = Choices.MeasureName.class,
       description = {
-        "Comma list of measures: ${COMPLETION-CANDIDATES}, or all (default: all but the"
-            + " quadratic jaro_winkler and damerau_osa).",
+        "Comma list of measures: ${COMPLETION-CANDIDATES}, or all (default: all but"
+            + " jaro_winkler, damerau_osa, dice and lcs).",
         "Jaccard and containment are always computed: the verdict needs them."
       })
   void setMeasures(String list) {

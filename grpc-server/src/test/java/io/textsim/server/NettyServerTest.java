@@ -59,6 +59,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The server over a real Netty port on 127.0.0.1 (port 0, any free one): TLS, mutual TLS, health,
@@ -299,19 +301,31 @@ class NettyServerTest {
   // ------------------------------------------------------------- deadlines and shutdown
 
   private static CompareRequest hugeDissimilarPair() {
+    return hugeDissimilarPair(io.textsim.proto.v1.Measure.MEASURE_LEVENSHTEIN, 200_000);
+  }
+
+  private static CompareRequest hugeDissimilarPair(
+      io.textsim.proto.v1.Measure measure, int length) {
     return CompareRequest.newBuilder()
-        .setA(doc("x", Fixtures.randomLetters(1, 200_000)))
-        .setB(doc("y", Fixtures.randomLetters(2, 200_000)))
-        .addMeasures(io.textsim.proto.v1.Measure.MEASURE_LEVENSHTEIN)
+        .setA(doc("x", Fixtures.randomLetters(1, length)))
+        .setB(doc("y", Fixtures.randomLetters(2, length)))
+        .addMeasures(measure)
         .build();
   }
 
-  @Test
-  void aDeadlineStopsTheCoreAndFreesTheWorkerAtOnce() throws Exception {
+  /**
+   * Every measure whose cost grows faster than the text: banded Levenshtein on a dissimilar pair
+   * (O(n^2 / 64)), LCS (O(n^2 / 64)) and Damerau-OSA (O(n^2)), each on a pair that takes it seconds
+   * to hours.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"MEASURE_LEVENSHTEIN, 200000", "MEASURE_LCS, 400000", "MEASURE_DAMERAU_OSA, 200000"})
+  void aDeadlineStopsTheCoreAndFreesTheWorkerAtOnce(io.textsim.proto.v1.Measure measure, int length)
+      throws Exception {
     // One worker and no queue: while the worker is busy, any other call is RESOURCE_EXHAUSTED.
     TextsimServer server = start(local().threads(1).queueSize(0).build());
     ManagedChannel channel = plaintext(server);
-    CompareRequest huge = hugeDissimilarPair();
+    CompareRequest huge = hugeDissimilarPair(measure, length);
     StatusRuntimeException e;
     try (Fixtures.CallLogCapture log = new Fixtures.CallLogCapture()) {
       e =
@@ -327,7 +341,7 @@ class NettyServerTest {
     // The core noticed the deadline and gave the worker back (generous sanity bound).
     assertTrue(
         Fixtures.await(() -> server.workers().stoppedEarly() == 1, Duration.ofSeconds(30)),
-        "the edit distance was stopped inside the core");
+        "the computation was stopped inside the core");
     assertTrue(Fixtures.await(() -> server.workers().active() == 0, Duration.ofSeconds(30)));
     // The next call gets the worker at once: with no queue it would be refused otherwise.
     CompareResponse next = stub(channel).compare(seedPair());

@@ -29,17 +29,21 @@ public enum Measure {
   MINHASH("minhash", true),
   /** {@link Measures#simHash()}: 1 - Hamming distance / 64 of 64-bit SimHashes. */
   SIMHASH("simhash", true),
-  /** {@link Measures#jaroWinkler()}, from Apache Commons Text, over code points. */
+  /** {@link Measures#jaroWinkler()} over code points, as Apache Commons Text defines it. */
   JARO_WINKLER("jaro_winkler", false),
   /** {@link Measures#damerauOsa()}: edit distance with adjacent transpositions. */
-  DAMERAU_OSA("damerau_osa", false);
+  DAMERAU_OSA("damerau_osa", false),
+  /** {@link Measures#dice()}: Sørensen-Dice coefficient of the shingle sets. */
+  DICE("dice", false),
+  /** {@link Measures#lcs()}: longest common subsequence of the code points over the longer text. */
+  LCS("lcs", false);
 
   private final String wireName;
-  private final boolean cheap;
+  private final boolean byDefault;
 
-  Measure(String wireName, boolean cheap) {
+  Measure(String wireName, boolean byDefault) {
     this.wireName = wireName;
-    this.cheap = cheap;
+    this.byDefault = byDefault;
   }
 
   /** The lower-case name used in JSON, on the command line and in the gRPC API. */
@@ -49,12 +53,13 @@ public enum Measure {
 
   /**
    * The measures computed when none are named: all whose cost is linear in the text length or, for
-   * edit distance, near-linear for similar texts (bit-parallel). Jaro-Winkler and Damerau-OSA are
-   * quadratic and must be asked for.
+   * edit distance, near-linear for similar texts (bit-parallel, banded). The others must be asked
+   * for: Damerau-OSA is quadratic; LCS costs O(n m / 64) however alike the texts are; Jaro-Winkler
+   * is made for short strings such as names; Dice is a function of Jaccard, {@code 2J / (1 + J)}.
    */
   public static Set<Measure> defaults() {
     return Arrays.stream(values())
-        .filter(m -> m.cheap)
+        .filter(m -> m.byDefault)
         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Measure.class)));
   }
 

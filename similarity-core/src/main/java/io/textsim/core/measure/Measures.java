@@ -4,12 +4,12 @@ import io.textsim.core.Cancellation;
 import io.textsim.core.TermFrequencies;
 import io.textsim.core.TextProfile;
 import io.textsim.core.edit.Levenshtein;
+import io.textsim.core.edit.LongestCommonSubsequence;
 import io.textsim.core.shingle.ShingleSet;
 import io.textsim.core.sketch.MinHashParameters;
 import io.textsim.core.sketch.MinHasher;
 import io.textsim.core.sketch.SimHash;
 import java.util.Objects;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
  * Factories for every {@link SimilarityMeasure}. Each returns an immutable, thread-safe instance.
@@ -21,10 +21,10 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * <table>
  *   <caption>Values on blank input</caption>
  *   <tr><th>measure</th><th>both blank</th><th>one blank</th></tr>
- *   <tr><td>jaccard, overlap</td><td>1</td><td>0</td></tr>
+ *   <tr><td>jaccard, dice, overlap</td><td>1</td><td>0</td></tr>
  *   <tr><td>containment(a in b)</td><td>1</td><td>0 (also when only b is blank)</td></tr>
  *   <tr><td>cosine (TF, TF-IDF)</td><td>1</td><td>0</td></tr>
- *   <tr><td>levenshtein, jaro_winkler, damerau_osa</td><td>1 if both normalized texts are
+ *   <tr><td>levenshtein, jaro_winkler, damerau_osa, lcs</td><td>1 if both normalized texts are
  *       empty</td><td>0 if one normalized text is empty</td></tr>
  *   <tr><td>token_levenshtein, minhash, simhash</td><td>1</td><td>0</td></tr>
  * </table>
@@ -48,6 +48,15 @@ public final class Measures {
    */
   public static SimilarityMeasure containment() {
     return Containment.INSTANCE;
+  }
+
+  /**
+   * Sørensen-Dice coefficient of the shingle sets, {@code 2 |A ∩ B| / (|A| + |B|)}; equal to {@code
+   * 2J / (1 + J)} for Jaccard {@code J}, so it ranks pairs as Jaccard does. Cost: O(|A| + |B|).
+   * Reference: Dice, "Measures of the amount of ecologic association between species" (1945).
+   */
+  public static SimilarityMeasure dice() {
+    return Dice.INSTANCE;
   }
 
   /** Overlap coefficient, {@code |A ∩ B| / min(|A|, |B|)}. Cost: O(|A| + |B|). */
@@ -115,9 +124,9 @@ public final class Measures {
   }
 
   /**
-   * Jaro-Winkler similarity of the normalized texts, computed by Apache Commons Text's {@code
-   * JaroWinklerSimilarity} over code points (each distinct code point is given one char, so a
-   * character outside the BMP counts once). Cost: O(n m) in the worst case. Reference: Winkler,
+   * Jaro-Winkler similarity of the code points of the normalized texts, as Apache Commons Text's
+   * {@code JaroWinklerSimilarity} defines it (a character outside the BMP counts once). Cost: O(n
+   * log n), where Commons Text's is O(n m); see {@code JaroWinklerScorer}. Reference: Winkler,
    * "String comparator metrics and enhanced decision rules" (1990).
    */
   public static SimilarityMeasure jaroWinkler() {
@@ -130,7 +139,26 @@ public final class Measures {
    * O(n m) time, O(m) memory.
    */
   public static SimilarityMeasure damerauOsa() {
-    return DamerauOsa.INSTANCE;
+    return DamerauOsa.UNCANCELLABLE;
+  }
+
+  /** {@link #damerauOsa()} that stops with an exception when {@code cancellation} fires. */
+  public static SimilarityMeasure damerauOsa(Cancellation cancellation) {
+    return new DamerauOsa(Objects.requireNonNull(cancellation, "cancellation"));
+  }
+
+  /**
+   * Longest-common-subsequence similarity of the code points of the normalized texts, {@code lcs /
+   * max(|a|, |b|)} (RapidFuzz's normalized {@code LCSseq}): how much of the longer text survives,
+   * in order, in the other. Cost: O(n m / 64), bit-parallel; see {@link LongestCommonSubsequence}.
+   */
+  public static SimilarityMeasure lcs() {
+    return Lcs.UNCANCELLABLE;
+  }
+
+  /** {@link #lcs()} that stops with an exception when {@code cancellation} fires. */
+  public static SimilarityMeasure lcs(Cancellation cancellation) {
+    return new Lcs(Objects.requireNonNull(cancellation, "cancellation"));
   }
 
   /** Checks nulls and that both profiles were built with the same settings. */
@@ -185,6 +213,26 @@ public final class Measures {
     @Override
     public String toString() {
       return "Measures.containment()";
+    }
+  }
+
+  enum Dice implements SimilarityMeasure {
+    INSTANCE;
+
+    @Override
+    public double similarity(TextProfile a, TextProfile b) {
+      check(a, b);
+      ShingleSet x = a.shingles();
+      ShingleSet y = b.shingles();
+      if (x.isEmpty() || y.isEmpty()) {
+        return x.isEmpty() && y.isEmpty() ? 1.0 : 0.0;
+      }
+      return 2.0 * x.intersectionSize(y) / (x.size() + y.size());
+    }
+
+    @Override
+    public String toString() {
+      return "Measures.dice()";
     }
   }
 
@@ -319,16 +367,10 @@ public final class Measures {
   enum JaroWinkler implements SimilarityMeasure {
     INSTANCE;
 
-    private static final JaroWinklerSimilarity COMMONS = new JaroWinklerSimilarity();
-
     @Override
     public double similarity(TextProfile a, TextProfile b) {
       check(a, b);
-      String[] pair = CodePointChars.remap(a.normalized().text(), b.normalized().text());
-      if (pair[0].isEmpty() || pair[1].isEmpty()) {
-        return pair[0].isEmpty() && pair[1].isEmpty() ? 1.0 : 0.0;
-      }
-      double s = COMMONS.apply(pair[0], pair[1]);
+      double s = JaroWinklerScorer.similarity(a.codePoints(), b.codePoints());
       return Math.min(1.0, Math.max(0.0, s));
     }
 
@@ -338,20 +380,51 @@ public final class Measures {
     }
   }
 
-  enum DamerauOsa implements SimilarityMeasure {
-    INSTANCE;
+  static final class DamerauOsa implements SimilarityMeasure {
+    static final DamerauOsa UNCANCELLABLE = new DamerauOsa(Cancellation.never());
+
+    private final Cancellation cancellation;
+
+    DamerauOsa(Cancellation cancellation) {
+      this.cancellation = cancellation;
+    }
 
     @Override
     public double similarity(TextProfile a, TextProfile b) {
       check(a, b);
       int[] x = a.codePoints();
       int[] y = b.codePoints();
-      return Levenshtein.similarity(OptimalStringAlignment.distance(x, y), x.length, y.length);
+      return Levenshtein.similarity(
+          OptimalStringAlignment.distance(x, y, cancellation), x.length, y.length);
     }
 
     @Override
     public String toString() {
       return "Measures.damerauOsa()";
+    }
+  }
+
+  static final class Lcs implements SimilarityMeasure {
+    static final Lcs UNCANCELLABLE = new Lcs(Cancellation.never());
+
+    private final Cancellation cancellation;
+
+    Lcs(Cancellation cancellation) {
+      this.cancellation = cancellation;
+    }
+
+    @Override
+    public double similarity(TextProfile a, TextProfile b) {
+      check(a, b);
+      int[] x = a.codePoints();
+      int[] y = b.codePoints();
+      return LongestCommonSubsequence.similarity(
+          LongestCommonSubsequence.length(x, y, cancellation), x.length, y.length);
+    }
+
+    @Override
+    public String toString() {
+      return "Measures.lcs()";
     }
   }
 }

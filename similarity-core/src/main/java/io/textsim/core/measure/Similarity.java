@@ -74,7 +74,10 @@ public final class Similarity {
         case MINHASH -> scores.put(m, Measures.minHash().similarity(a, b));
         case SIMHASH -> scores.put(m, Measures.simHash().similarity(a, b));
         case JARO_WINKLER -> scores.put(m, Measures.jaroWinkler().similarity(a, b));
-        case DAMERAU_OSA -> scores.put(m, Measures.damerauOsa().similarity(a, b));
+        case DAMERAU_OSA ->
+            scores.put(m, Measures.damerauOsa(options.cancellation()).similarity(a, b));
+        case DICE -> scores.put(m, Measures.dice().similarity(a, b));
+        case LCS -> scores.put(m, Measures.lcs(options.cancellation()).similarity(a, b));
       }
     }
     return new Comparison(scores, distance, tokenDistance);

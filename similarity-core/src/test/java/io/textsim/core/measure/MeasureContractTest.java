@@ -60,7 +60,9 @@ class MeasureContractTest {
         Arguments.of("minhash", Measures.minHash(), true),
         Arguments.of("simhash", Measures.simHash(), true),
         Arguments.of("jaro_winkler", Measures.jaroWinkler(), true),
-        Arguments.of("damerau_osa", Measures.damerauOsa(), true));
+        Arguments.of("damerau_osa", Measures.damerauOsa(), true),
+        Arguments.of("dice", Measures.dice(), true),
+        Arguments.of("lcs", Measures.lcs(), true));
   }
 
   static List<String> texts(int count, long seed) {
