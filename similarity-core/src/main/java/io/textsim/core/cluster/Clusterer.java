@@ -1,6 +1,9 @@
 package io.textsim.core.cluster;
 
+import io.textsim.core.TermFrequencies;
 import io.textsim.core.TextProfile;
+import io.textsim.core.shingle.ShingleConfig;
+import io.textsim.core.shingle.ShingleSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -55,7 +58,13 @@ public final class Clusterer {
     for (int i = 0; i < n; i++) {
       Objects.requireNonNull(docs[i], "documents[" + i + "]");
     }
-    TextProfile[] profiles = new TextProfile[n];
+    // Only the shingle sets (and, for cosine, the term counts) are read from here on. A whole
+    // profile also holds the normalized text, its offset map and the token hashes: about 15 KB for
+    // a news article against 4 KB for its set, the difference between clustering 100,000 articles
+    // in 1.8 GB and in a fraction of that. So each profile is dropped as soon as it is made.
+    boolean cosine = options.measure() == ClusterMeasure.COSINE;
+    ShingleSet[] shingles = new ShingleSet[n];
+    TermFrequencies[] terms = cosine ? new TermFrequencies[n] : null;
     AtomicLong done = new AtomicLong();
     IntStream.range(0, n)
         .parallel()
@@ -63,7 +72,11 @@ public final class Clusterer {
             i -> {
               options.cancellation().throwIfCancelled();
               try {
-                profiles[i] = options.profiler().profile(docs[i].text());
+                TextProfile profile = options.profiler().profile(docs[i].text());
+                shingles[i] = profile.shingles();
+                if (cosine) {
+                  terms[i] = profile.terms();
+                }
               } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(
                     "document '" + docs[i].id() + "': " + e.getMessage(), e);
@@ -77,7 +90,7 @@ public final class Clusterer {
     for (int i = 0; i < n; i++) {
       ids[i] = docs[i].id();
     }
-    return cluster(ids, profiles, options);
+    return cluster(ids, shingles, terms, options.profiler().shingles(), options);
   }
 
   /**
@@ -100,15 +113,40 @@ public final class Clusterer {
         profiles[0].requireComparable(profiles[i]);
       }
     }
+    boolean cosine = options.measure() == ClusterMeasure.COSINE;
+    ShingleSet[] shingles = new ShingleSet[n];
+    TermFrequencies[] terms = cosine ? new TermFrequencies[n] : null;
+    for (int i = 0; i < n; i++) {
+      shingles[i] = profiles[i].shingles();
+      if (cosine) {
+        terms[i] = profiles[i].terms();
+      }
+    }
+    ShingleConfig config =
+        n > 0 ? profiles[0].profiler().shingles() : options.profiler().shingles();
+    return cluster(ids, shingles, terms, config, options);
+  }
+
+  /**
+   * The clustering proper, on each document's shingle set and, for cosine, its term frequencies
+   * ({@code terms} is null otherwise).
+   */
+  private static Clustering cluster(
+      String[] ids,
+      ShingleSet[] shingles,
+      TermFrequencies[] terms,
+      ShingleConfig config,
+      ClusterOptions options) {
+    int n = ids.length;
     CandidateStrategy strategy = options.candidates();
     if (strategy == CandidateStrategy.AUTO) {
       strategy = n <= options.allPairsLimit() ? CandidateStrategy.ALL_PAIRS : CandidateStrategy.LSH;
     }
-    PairScorer scorer = new PairScorer(profiles, options.measure());
+    PairScorer scorer = new PairScorer(options.measure(), shingles, terms);
     long[] candidates =
         strategy == CandidateStrategy.ALL_PAIRS
             ? allPairs(n, options)
-            : LshCandidates.pairs(profiles, options);
+            : LshCandidates.pairs(shingles, config, options);
     double[] scores = verify(candidates, scorer, options);
     long linked = 0;
     for (double s : scores) {

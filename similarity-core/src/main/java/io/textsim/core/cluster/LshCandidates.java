@@ -1,6 +1,7 @@
 package io.textsim.core.cluster;
 
-import io.textsim.core.TextProfile;
+import io.textsim.core.shingle.ShingleConfig;
+import io.textsim.core.shingle.ShingleSet;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -16,14 +17,16 @@ import java.util.stream.IntStream;
 final class LshCandidates {
   private LshCandidates() {}
 
-  static long[] pairs(TextProfile[] profiles, ClusterOptions options) {
-    int n = profiles.length;
+  /**
+   * @param shingles every document's shingle set
+   * @param config the shingle settings the sets were made with
+   */
+  static long[] pairs(ShingleSet[] shingles, ShingleConfig config, ClusterOptions options) {
+    int n = shingles.length;
     if (n < 2) {
       return new long[0];
     }
-    LshBanding banding =
-        LshBanding.forClustering(
-            options.threshold(), options.measure(), profiles[0].profiler().shingles());
+    LshBanding banding = LshBanding.forClustering(options.threshold(), options.measure(), config);
     int bands = banding.bands();
     // bandKeys[b * n + i]: the key of document i in band b, with the document index packed into
     // the low bits so that one primitive sort groups equal keys. The truncated key bits can only
@@ -39,7 +42,7 @@ final class LshCandidates {
               if ((i & 255) == 0) {
                 options.cancellation().throwIfCancelled();
               }
-              long[] bandKeys = banding.bandKeys(profiles[i].shingles());
+              long[] bandKeys = banding.bandKeys(shingles[i]);
               for (int b = 0; b < bands; b++) {
                 keys[b * n + i] = (bandKeys[b] & ~indexMask) | i;
               }

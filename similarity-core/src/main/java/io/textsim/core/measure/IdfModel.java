@@ -2,7 +2,9 @@ package io.textsim.core.measure;
 
 import io.textsim.core.TermFrequencies;
 import io.textsim.core.TextProfile;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -29,13 +31,25 @@ public final class IdfModel {
   /** Builds the model from a collection of profiles. Cost: O(T log T) for T distinct terms. */
   public static IdfModel of(Iterable<TextProfile> profiles) {
     Objects.requireNonNull(profiles, "profiles");
+    List<TermFrequencies> terms = new ArrayList<>();
+    for (TextProfile p : profiles) {
+      terms.add(Objects.requireNonNull(p, "profiles contains null").terms());
+    }
+    return ofTerms(terms);
+  }
+
+  /**
+   * Builds the model from the term frequencies of a collection, one per document ({@link
+   * TextProfile#terms()}), for callers that keep those and not the whole profiles.
+   */
+  public static IdfModel ofTerms(Iterable<TermFrequencies> documentTerms) {
+    Objects.requireNonNull(documentTerms, "documentTerms");
     long[] all = new long[1024];
     int size = 0;
     int documents = 0;
-    for (TextProfile p : profiles) {
-      Objects.requireNonNull(p, "profiles contains null");
+    for (TermFrequencies tf : documentTerms) {
+      Objects.requireNonNull(tf, "documentTerms contains null");
       documents++;
-      TermFrequencies tf = p.terms();
       if (size + tf.size() > all.length) {
         all = Arrays.copyOf(all, Math.max(all.length * 2, size + tf.size()));
       }

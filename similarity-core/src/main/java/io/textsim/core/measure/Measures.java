@@ -161,6 +161,42 @@ public final class Measures {
     return new Lcs(Objects.requireNonNull(cancellation, "cancellation"));
   }
 
+  /**
+   * {@link #jaccard()} of two shingle sets, for callers that keep the sets and not the profiles
+   * (clustering large collections). Both empty: 1.
+   */
+  public static double jaccard(ShingleSet x, ShingleSet y) {
+    Objects.requireNonNull(x, "x");
+    Objects.requireNonNull(y, "y");
+    if (x.isEmpty() && y.isEmpty()) {
+      return 1.0;
+    }
+    int common = x.intersectionSize(y);
+    return (double) common / (x.size() + y.size() - common);
+  }
+
+  /** {@link #overlap()} of two shingle sets. Both empty: 1; one empty: 0. */
+  public static double overlap(ShingleSet x, ShingleSet y) {
+    Objects.requireNonNull(x, "x");
+    Objects.requireNonNull(y, "y");
+    return setRatio(x, y, true);
+  }
+
+  /**
+   * {@link #cosine()} of two term-frequency vectors, TF-IDF weighted when {@code idf} is not null.
+   * Both empty: 1; one empty: 0.
+   */
+  public static double cosine(TermFrequencies x, TermFrequencies y, IdfModel idf) {
+    Objects.requireNonNull(x, "x");
+    Objects.requireNonNull(y, "y");
+    if (x.size() == 0 || y.size() == 0) {
+      return x.size() == 0 && y.size() == 0 ? 1.0 : 0.0;
+    }
+    double cos = idf == null ? x.dot(y) / (x.norm() * y.norm()) : Cosine.weighted(x, y, idf);
+    // Rounding can push the quotient a hair past 1 for identical vectors.
+    return Math.min(1.0, Math.max(0.0, cos));
+  }
+
   /** Checks nulls and that both profiles were built with the same settings. */
   static void check(TextProfile a, TextProfile b) {
     Objects.requireNonNull(a, "a");
@@ -186,13 +222,7 @@ public final class Measures {
     @Override
     public double similarity(TextProfile a, TextProfile b) {
       check(a, b);
-      ShingleSet x = a.shingles();
-      ShingleSet y = b.shingles();
-      if (x.isEmpty() && y.isEmpty()) {
-        return 1.0;
-      }
-      int common = x.intersectionSize(y);
-      return (double) common / (x.size() + y.size() - common);
+      return jaccard(a.shingles(), b.shingles());
     }
 
     @Override
@@ -242,7 +272,7 @@ public final class Measures {
     @Override
     public double similarity(TextProfile a, TextProfile b) {
       check(a, b);
-      return setRatio(a.shingles(), b.shingles(), true);
+      return overlap(a.shingles(), b.shingles());
     }
 
     @Override
@@ -263,17 +293,10 @@ public final class Measures {
     @Override
     public double similarity(TextProfile a, TextProfile b) {
       check(a, b);
-      TermFrequencies x = a.terms();
-      TermFrequencies y = b.terms();
-      if (x.size() == 0 || y.size() == 0) {
-        return x.size() == 0 && y.size() == 0 ? 1.0 : 0.0;
-      }
-      double cos = idf == null ? x.dot(y) / (x.norm() * y.norm()) : weighted(x, y);
-      // Rounding can push the quotient a hair past 1 for identical vectors.
-      return Math.min(1.0, Math.max(0.0, cos));
+      return cosine(a.terms(), b.terms(), idf);
     }
 
-    private double weighted(TermFrequencies x, TermFrequencies y) {
+    static double weighted(TermFrequencies x, TermFrequencies y, IdfModel idf) {
       double dot = 0;
       double nx = 0;
       double ny = 0;
