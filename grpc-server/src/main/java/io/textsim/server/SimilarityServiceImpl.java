@@ -99,30 +99,39 @@ final class SimilarityServiceImpl extends SimilarityServiceGrpc.SimilarityServic
           mapper.clusterOptions(request.getOptions(), "options", Cancellation.never());
           options = request.getOptions();
         }
-        case DOCUMENT -> {
-          if (documents.size() >= mapper.maxDocuments()) {
-            throw new BadFieldException(
-                "document",
-                "more than "
-                    + mapper.maxDocuments()
-                    + " documents in one stream (start the server with a larger"
-                    + " --max-documents)");
+        case DOCUMENT -> add(request.getDocument(), "document");
+        case DOCUMENTS -> {
+          List<io.textsim.proto.v1.Document> batch = request.getDocuments().getDocumentsList();
+          for (int i = 0; i < batch.size(); i++) {
+            add(batch.get(i), "documents.documents[" + i + "]");
           }
-          Document d = mapper.document(request.getDocument(), "document");
-          chars += d.text().length();
-          if (chars > maxStreamChars) {
-            throw new TooLargeException(
-                "the stream's texts exceed the server's limit of "
-                    + maxStreamChars
-                    + " UTF-16 code units in total (split the collection, or start the server"
-                    + " with a larger --max-stream-chars)");
-          }
-          documents.add(d);
         }
         case ITEM_NOT_SET ->
             throw new BadFieldException(
-                "item", "message " + index + " carries neither options nor a document");
+                "item", "message " + index + " carries neither options nor documents");
       }
+    }
+
+    /** Checks one streamed document against the limits and keeps it. */
+    private void add(io.textsim.proto.v1.Document document, String field) {
+      if (documents.size() >= mapper.maxDocuments()) {
+        throw new BadFieldException(
+            field,
+            "more than "
+                + mapper.maxDocuments()
+                + " documents in one stream (start the server with a larger"
+                + " --max-documents)");
+      }
+      Document d = mapper.document(document, field);
+      chars += d.text().length();
+      if (chars > maxStreamChars) {
+        throw new TooLargeException(
+            "the stream's texts exceed the server's limit of "
+                + maxStreamChars
+                + " UTF-16 code units in total (split the collection, or start the server"
+                + " with a larger --max-stream-chars)");
+      }
+      documents.add(d);
     }
 
     @Override

@@ -44,6 +44,7 @@ import io.textsim.proto.v1.CompareManyRequest;
 import io.textsim.proto.v1.CompareManyResponse;
 import io.textsim.proto.v1.CompareRequest;
 import io.textsim.proto.v1.CompareResponse;
+import io.textsim.proto.v1.DocumentBatch;
 import io.textsim.proto.v1.Linkage;
 import io.textsim.proto.v1.Match;
 import io.textsim.proto.v1.NormalizationOptions;
@@ -495,6 +496,42 @@ class SimilarityServiceTest {
         Clusterer.cluster(
             core(docs), io.textsim.core.cluster.ClusterOptions.builder().threshold(0.4).build()),
         streamed.getClustering());
+  }
+
+  @Test
+  void clusterStreamTakesBatchesAndSingleDocumentsAlike() throws Exception {
+    List<io.textsim.proto.v1.Document> docs = clusterDocuments();
+    ClusterOptions options = ClusterOptions.newBuilder().setThreshold(0.4).build();
+    List<ClusterStreamRequest> messages = new ArrayList<>();
+    messages.add(ClusterStreamRequest.newBuilder().setOptions(options).build());
+    // A batch of three, one single document, then the rest as one batch.
+    int split = Math.min(3, docs.size());
+    messages.add(batch(docs.subList(0, split)));
+    if (split < docs.size()) {
+      messages.add(streamed(docs.get(split)));
+      messages.add(batch(docs.subList(split + 1, docs.size())));
+    }
+    messages.add(batch(List.of())); // an empty batch adds nothing
+    Clustering streamed = clusterStream(messages).get(60, TimeUnit.SECONDS).getClustering();
+    ClusterResponse unary =
+        stub.cluster(ClusterRequest.newBuilder().addAllDocuments(docs).setOptions(options).build());
+    assertEquals(unary.getClustering(), streamed);
+  }
+
+  @Test
+  void aBadDocumentInABatchIsNamedByItsPlace() throws Exception {
+    List<ClusterStreamRequest> messages =
+        List.of(
+            batch(List.of(doc("a", "one two three"), doc("b", "four five six"))),
+            batch(List.of(doc("c", "seven"), doc("d", "x".repeat(MAX_TEXT_CHARS + 1)))));
+    StatusRuntimeException e = streamFailure(messages);
+    assertViolation(e, "documents.documents[1].text");
+  }
+
+  static ClusterStreamRequest batch(List<io.textsim.proto.v1.Document> documents) {
+    return ClusterStreamRequest.newBuilder()
+        .setDocuments(DocumentBatch.newBuilder().addAllDocuments(documents))
+        .build();
   }
 
   @Test
