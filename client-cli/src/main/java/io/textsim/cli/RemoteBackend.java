@@ -25,8 +25,6 @@ import io.textsim.core.cluster.Clustering;
 import io.textsim.core.explain.Passage;
 import io.textsim.core.measure.Measure;
 import io.textsim.core.measure.Verdict;
-import io.textsim.core.text.TextNormalizer;
-import io.textsim.core.text.Tokenizer;
 import io.textsim.proto.v1.ClusterOptions;
 import io.textsim.proto.v1.ClusterStreamRequest;
 import io.textsim.proto.v1.ClusterStreamResponse;
@@ -210,8 +208,8 @@ final class RemoteBackend implements Backend {
     CompareResponse response = call(() -> blocking().compare(request.build()));
     Map<String, Double> scores = scores(response.getScores());
     return new Reports.Compare(
-        new Reports.Doc(a.id(), a.text().length(), tokens(a.text())),
-        new Reports.Doc(b.id(), b.text().length(), tokens(b.text())),
+        new Reports.Doc(a.id(), a.text().length(), response.getAStats().getWords()),
+        new Reports.Doc(b.id(), b.text().length(), response.getBStats().getWords()),
         scores,
         response.getDistances().hasLevenshtein()
             ? OptionalInt.of(response.getDistances().getLevenshtein())
@@ -225,11 +223,6 @@ final class RemoteBackend implements Backend {
         passages(response.getPassages().getSharedInBList()),
         passages(response.getPassages().getOnlyAList()),
         passages(response.getPassages().getOnlyBList()));
-  }
-
-  /** The word count of a text, as the core counts it (the API does not return it). */
-  private static int tokens(String text) {
-    return Tokenizer.words().tokenize(TextNormalizer.news().normalize(text).text()).size();
   }
 
   /** The set score fields, keyed by wire name, in core {@link Measure} order. */

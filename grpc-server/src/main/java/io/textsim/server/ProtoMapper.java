@@ -39,6 +39,7 @@ import io.textsim.proto.v1.Passages;
 import io.textsim.proto.v1.ProfileOptions;
 import io.textsim.proto.v1.Scores;
 import io.textsim.proto.v1.ShingleOptions;
+import io.textsim.proto.v1.TextStats;
 import io.textsim.proto.v1.VerdictOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -125,12 +126,22 @@ final class ProtoMapper {
         CompareResponse.newBuilder()
             .setScores(scores(comparison))
             .setDistances(distances(comparison))
-            .setVerdict(verdict.of(comparison));
+            .setVerdict(verdict.of(comparison))
+            .setAStats(stats(a))
+            .setBStats(stats(b));
     if (request.getExplain()) {
       cancellation.throwIfCancelled();
       out.setPassages(passages(Explainer.explain(a, b)));
     }
     return out.build();
+  }
+
+  private static TextStats stats(TextProfile p) {
+    return TextStats.newBuilder()
+        .setCodePoints(p.codePointCount())
+        .setWords(p.tokenCount())
+        .setShingles(p.shingles().size())
+        .build();
   }
 
   // ------------------------------------------------------------------------------ CompareMany

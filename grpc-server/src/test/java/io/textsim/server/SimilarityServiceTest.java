@@ -31,6 +31,7 @@ import io.textsim.core.measure.CompareOptions;
 import io.textsim.core.measure.Comparison;
 import io.textsim.core.measure.IdfModel;
 import io.textsim.core.measure.Measure;
+import io.textsim.core.measure.Measures;
 import io.textsim.core.measure.Similarity;
 import io.textsim.core.shingle.ShingleConfig;
 import io.textsim.core.text.TextNormalizer;
@@ -54,6 +55,7 @@ import io.textsim.proto.v1.Scores;
 import io.textsim.proto.v1.ShingleKind;
 import io.textsim.proto.v1.ShingleOptions;
 import io.textsim.proto.v1.SimilarityServiceGrpc;
+import io.textsim.proto.v1.TextStats;
 import io.textsim.proto.v1.Verdict;
 import io.textsim.proto.v1.VerdictOptions;
 import java.util.ArrayList;
@@ -152,6 +154,39 @@ class SimilarityServiceTest {
         r.getVerdict());
     assertEquals(Verdict.VERDICT_NEAR_DUPLICATE, r.getVerdict(), "the seed pair is one story");
     assertFalse(r.hasPassages(), "passages only when asked");
+    assertFalse(r.getScores().hasDice() || r.getScores().hasLcs(), "dice and lcs only when named");
+    for (TextProfile p : List.of(a, b)) {
+      TextStats stats = p == a ? r.getAStats() : r.getBStats();
+      assertEquals(p.codePointCount(), stats.getCodePoints());
+      assertEquals(p.tokenCount(), stats.getWords());
+      assertEquals(p.shingles().size(), stats.getShingles());
+    }
+    // The stats are the denominators of the scores.
+    assertEquals(
+        1.0
+            - (double) r.getDistances().getLevenshtein()
+                / Math.max(r.getAStats().getCodePoints(), r.getBStats().getCodePoints()),
+        r.getScores().getLevenshtein(),
+        1e-12);
+  }
+
+  @Test
+  void diceAndLcsAreComputedWhenNamed() {
+    CompareResponse r =
+        stub.compare(
+            CompareRequest.newBuilder()
+                .setA(doc("a", MEHR))
+                .setB(doc("b", TEHRAN))
+                .addMeasures(io.textsim.proto.v1.Measure.MEASURE_DICE)
+                .addMeasures(io.textsim.proto.v1.Measure.MEASURE_LCS)
+                .build());
+    TextProfiler profiler = TextProfiler.defaults();
+    TextProfile a = profiler.profile(MEHR);
+    TextProfile b = profiler.profile(TEHRAN);
+    assertEquals(Measures.dice().similarity(a, b), r.getScores().getDice());
+    assertEquals(Measures.lcs().similarity(a, b), r.getScores().getLcs());
+    double jaccard = Measures.jaccard().similarity(a, b);
+    assertEquals(2 * jaccard / (1 + jaccard), r.getScores().getDice(), 1e-12);
   }
 
   @Test

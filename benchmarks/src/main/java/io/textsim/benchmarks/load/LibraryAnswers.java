@@ -1,6 +1,7 @@
 package io.textsim.benchmarks.load;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import io.textsim.core.TextProfile;
 import io.textsim.core.cluster.Clustering;
 import io.textsim.core.explain.Explanation;
 import io.textsim.core.explain.Passage;
@@ -14,6 +15,7 @@ import io.textsim.proto.v1.CompareResponse;
 import io.textsim.proto.v1.EditDistances;
 import io.textsim.proto.v1.Passages;
 import io.textsim.proto.v1.Scores;
+import io.textsim.proto.v1.TextStats;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +31,16 @@ import java.util.Optional;
 final class LibraryAnswers {
   private LibraryAnswers() {}
 
-  /** The Compare response for a comparison, its verdict and, if asked, its explanation. */
+  /**
+   * The Compare response for the profiles of the two texts, their comparison, its verdict and, if
+   * asked, its explanation.
+   */
   static CompareResponse compare(
-      Comparison comparison, Verdict verdict, Optional<Explanation> explanation) {
+      TextProfile a,
+      TextProfile b,
+      Comparison comparison,
+      Verdict verdict,
+      Optional<Explanation> explanation) {
     Scores.Builder scores = Scores.newBuilder();
     for (Map.Entry<Measure, Double> e : comparison.scores().entrySet()) {
       FieldDescriptor field = Scores.getDescriptor().findFieldByName(e.getKey().wireName());
@@ -47,7 +56,9 @@ final class LibraryAnswers {
         CompareResponse.newBuilder()
             .setScores(scores)
             .setDistances(distances)
-            .setVerdict(io.textsim.proto.v1.Verdict.valueOf("VERDICT_" + verdict.name()));
+            .setVerdict(io.textsim.proto.v1.Verdict.valueOf("VERDICT_" + verdict.name()))
+            .setAStats(stats(a))
+            .setBStats(stats(b));
     explanation.ifPresent(
         x ->
             out.setPassages(
@@ -96,5 +107,13 @@ final class LibraryAnswers {
       out.addClusters(cluster);
     }
     return out.build();
+  }
+
+  private static TextStats stats(TextProfile p) {
+    return TextStats.newBuilder()
+        .setCodePoints(p.normalized().text().codePointCount(0, p.normalized().text().length()))
+        .setWords(p.tokenCount())
+        .setShingles(p.shingles().size())
+        .build();
   }
 }

@@ -436,7 +436,7 @@ public final class LoadGenerator {
       this.comparison = Similarity.compare(pa, pb, MEASURES);
       this.verdict = verdict(comparison);
       this.explanation = explain ? Optional.of(Explainer.explain(pa, pb)) : Optional.empty();
-      this.expected = LibraryAnswers.compare(comparison, verdict, explanation);
+      this.expected = LibraryAnswers.compare(pa, pb, comparison, verdict, explanation);
     }
 
     private static Set<Measure> measures() {
