@@ -1,7 +1,6 @@
 package io.textsim.core.cluster;
 
 import io.textsim.core.shingle.ShingleConfig;
-import io.textsim.core.shingle.ShingleHashing;
 import io.textsim.core.shingle.ShingleSet;
 import io.textsim.core.sketch.MinHashParameters;
 import io.textsim.core.sketch.MinHashSignature;
@@ -42,11 +41,7 @@ record LshBanding(int bands, int rows, MinHasher hasher) {
     MinHashSignature signature = hasher.sign(shingles);
     long[] keys = new long[bands];
     for (int b = 0; b < bands; b++) {
-      long h = b;
-      for (int r = 0; r < rows; r++) {
-        h = Long.rotateLeft((h ^ signature.slot(b * rows + r)) * 0x9E3779B97F4A7C15L, 31);
-      }
-      keys[b] = ShingleHashing.fmix64(h);
+      keys[b] = signature.bandKey(b, rows);
     }
     return keys;
   }

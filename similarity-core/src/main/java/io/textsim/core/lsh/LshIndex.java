@@ -1,7 +1,6 @@
 package io.textsim.core.lsh;
 
 import io.textsim.core.TextProfile;
-import io.textsim.core.shingle.ShingleHashing;
 import io.textsim.core.sketch.MinHashParameters;
 import io.textsim.core.sketch.MinHashSignature;
 import io.textsim.core.sketch.MinHasher;
@@ -54,7 +53,6 @@ import java.util.function.ToDoubleFunction;
  */
 public final class LshIndex<K> {
   private static final int END = BucketTable.ABSENT;
-  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
   private static final int INITIAL_CAPACITY = 16;
   // The longest array every JVM allocates.
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
@@ -355,11 +353,7 @@ public final class LshIndex<K> {
     }
     long[] bk = new long[bands];
     for (int j = 0; j < bands; j++) {
-      long h = GOLDEN * (j + 1);
-      for (int i = j * rows, end = i + rows; i < end; i++) {
-        h = Long.rotateLeft((h ^ signature.slot(i)) * GOLDEN, 31);
-      }
-      bk[j] = ShingleHashing.fmix64(h);
+      bk[j] = signature.bandKey(j, rows);
     }
     return bk;
   }

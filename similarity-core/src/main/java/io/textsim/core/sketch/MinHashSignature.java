@@ -1,6 +1,7 @@
 package io.textsim.core.sketch;
 
 import io.textsim.core.shingle.ShingleConfig;
+import io.textsim.core.shingle.ShingleHashing;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
@@ -50,6 +51,9 @@ import java.util.Objects;
  * <p>Immutable and thread-safe. Java serialization writes the binary format above.
  */
 public final class MinHashSignature implements Serializable {
+  /** The golden-ratio multiplier of {@link #bandKey}. */
+  private static final long BAND_KEY_MULTIPLIER = 0x9E3779B97F4A7C15L;
+
   /** The format version this library writes and reads. */
   public static final int FORMAT_VERSION = 1;
 
@@ -147,6 +151,34 @@ public final class MinHashSignature implements Serializable {
   /** A copy of the slots. */
   public long[] slots() {
     return slots.clone();
+  }
+
+  /**
+   * The LSH bucket key of band {@code band}: slots {@code band * rows} to {@code band * rows + rows
+   * - 1} folded into 64 bits. Equal bands always give equal keys; different ones collide with
+   * probability about 2<sup>-64</sup>. Frozen like the signature format, so that every index and
+   * every clustering, in this process or another, buckets a band alike. With {@code g =
+   * 0x9E3779B97F4A7C15}: {@code h = g * (band + 1)}; for each slot {@code s} of the band, {@code h
+   * = rotateLeft((h ^ s) * g, 31)}; the key is {@link ShingleHashing#fmix64 fmix64}{@code (h)}.
+   *
+   * @throws IllegalArgumentException if {@code rows < 1} or the band is not within the signature
+   */
+  public long bandKey(int band, int rows) {
+    if (rows < 1 || band < 0 || (long) (band + 1) * rows > slots.length) {
+      throw new IllegalArgumentException(
+          "band "
+              + band
+              + " of "
+              + rows
+              + " rows is not within a signature of "
+              + slots.length
+              + " slots");
+    }
+    long h = BAND_KEY_MULTIPLIER * (band + 1);
+    for (int i = band * rows, end = i + rows; i < end; i++) {
+      h = Long.rotateLeft((h ^ slots[i]) * BAND_KEY_MULTIPLIER, 31);
+    }
+    return ShingleHashing.fmix64(h);
   }
 
   /** True if this is the signature of the empty set. */

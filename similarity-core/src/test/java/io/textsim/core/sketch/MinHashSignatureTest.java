@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.textsim.core.shingle.ShingleConfig;
+import io.textsim.core.shingle.ShingleHashing;
 import io.textsim.core.shingle.ShingleSet;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class MinHashSignatureTest {
+  private static final long FROZEN_BAND_KEY = -9191385882195704780L;
   private static final ShingleConfig W4 = ShingleConfig.words(4);
   private static final MinHashParameters P = MinHashParameters.classic(16, 7, W4);
 
@@ -277,5 +279,44 @@ class MinHashSignatureTest {
     long[] slots = sig.slots();
     Arrays.fill(slots, 0);
     assertArrayEquals(ReferenceMinHash.slots(P, ShingleSet.of(1, 2, 3)), sig.slots());
+  }
+
+  @Test
+  void bandKeysFollowTheFrozenDefinition() {
+    MinHashSignature sig = MinHasher.of(P).sign(ShingleSet.of(10, 20, 30, 40, 50));
+    for (int rows : new int[] {1, 2, 4, 16}) {
+      for (int band = 0; band < 16 / rows; band++) {
+        long h = 0x9E3779B97F4A7C15L * (band + 1);
+        for (int i = band * rows; i < band * rows + rows; i++) {
+          h = Long.rotateLeft((h ^ sig.slot(i)) * 0x9E3779B97F4A7C15L, 31);
+        }
+        assertEquals(ShingleHashing.fmix64(h), sig.bandKey(band, rows), band + "/" + rows);
+      }
+    }
+    // Frozen: a change here moves every bucket of every index built before it.
+    MinHashSignature fixed =
+        MinHashSignature.of(P, new long[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
+    assertEquals(FROZEN_BAND_KEY, fixed.bandKey(1, 4));
+  }
+
+  @Test
+  void equalBandsGiveEqualKeysAndBandsOutsideTheSignatureAreRefused() {
+    long[] x = new long[16];
+    long[] y = new long[16];
+    for (int i = 0; i < 16; i++) {
+      x[i] = i;
+      y[i] = i < 8 ? i : 100 + i; // the first two bands of 4 agree, the others do not
+    }
+    MinHashSignature a = MinHashSignature.of(P, x);
+    MinHashSignature b = MinHashSignature.of(P, y);
+    assertEquals(a.bandKey(0, 4), b.bandKey(0, 4));
+    assertEquals(a.bandKey(1, 4), b.bandKey(1, 4));
+    assertNotEquals(a.bandKey(2, 4), b.bandKey(2, 4));
+    assertNotEquals(a.bandKey(0, 4), a.bandKey(1, 4), "the band's number is part of its key");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> a.bandKey(4, 4));
+    assertEquals("band 4 of 4 rows is not within a signature of 16 slots", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> a.bandKey(0, 0));
+    assertThrows(IllegalArgumentException.class, () -> a.bandKey(-1, 2));
   }
 }
