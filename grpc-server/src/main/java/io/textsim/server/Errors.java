@@ -100,9 +100,14 @@ final class Errors {
 
   /** DEADLINE_EXCEEDED if the call's deadline passed, CANCELLED otherwise. */
   static StatusRuntimeException stopped(Context context) {
+    Duration limit = CallTimeLimit.IMPOSED.get(context);
     return (deadlineExceeded(context)
             ? Status.DEADLINE_EXCEEDED.withDescription(
-                "deadline exceeded: the computation was stopped")
+                limit == null
+                    ? "deadline exceeded: the computation was stopped"
+                    : "deadline exceeded: the call ran longer than the server allows ("
+                        + CallTimeLimit.describe(limit)
+                        + ", --max-call-time); the computation was stopped")
             : Status.CANCELLED.withDescription("call cancelled: the computation was stopped"))
         .asRuntimeException();
   }

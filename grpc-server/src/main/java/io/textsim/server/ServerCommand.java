@@ -158,6 +158,16 @@ final class ServerCommand implements Callable<Integer> {
           "How long shutdown waits for calls in flight, e.g. 30s, 500ms, 2m (default: 30s).")
   Duration gracePeriod;
 
+  @Option(
+      names = "--max-call-time",
+      paramLabel = "DURATION",
+      defaultValue = "10m",
+      converter = DurationConverter.class,
+      description =
+          "The longest one call may run; a call without a deadline, or with a later one, is"
+              + " stopped then with DEADLINE_EXCEEDED. 0 for no limit (default: 10m).")
+  Duration maxCallTime;
+
   /** Runs the command with the process environment; returns the exit code. */
   static int execute(String... args) {
     return commandLine(new ServerCommand(), System.getenv()).execute(args);
@@ -186,6 +196,7 @@ final class ServerCommand implements Callable<Integer> {
           .tlsClientCa(tlsClientCa)
           .reflection(reflection)
           .gracePeriod(gracePeriod)
+          .maxCallTime(maxCallTime)
           .build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -31,6 +31,8 @@ import java.util.Optional;
  *       certificate asked for</td></tr>
  *   <tr><td>reflection</td><td>--[no-]reflection / TEXTSIM_REFLECTION</td><td>on</td></tr>
  *   <tr><td>gracePeriod</td><td>--grace-period / TEXTSIM_GRACE_PERIOD</td><td>30 s</td></tr>
+ *   <tr><td>maxCallTime</td><td>--max-call-time / TEXTSIM_MAX_CALL_TIME</td><td>10 min (0: no
+ *       limit)</td></tr>
  * </table>
  *
  * <p>Text lengths are counted in UTF-16 code units, as the core counts them.
@@ -51,6 +53,9 @@ import java.util.Optional;
  *     mutual TLS (clients without a valid certificate are refused)
  * @param reflection whether the server reflection service (v1) is offered
  * @param gracePeriod how long shutdown waits for in-flight calls before cancelling them
+ * @param maxCallTime the longest a SimilarityService call may run: a call without a deadline, or
+ *     with a later one, is given this one, so that no request (a quadratic measure on two long
+ *     texts, say) can hold a worker for hours; {@link Duration#ZERO} for no limit
  */
 public record ServerConfig(
     String host,
@@ -65,7 +70,8 @@ public record ServerConfig(
     Optional<Path> tlsKey,
     Optional<Path> tlsClientCa,
     boolean reflection,
-    Duration gracePeriod) {
+    Duration gracePeriod,
+    Duration maxCallTime) {
 
   /** The default port. */
   public static final int DEFAULT_PORT = 50051;
@@ -91,6 +97,9 @@ public record ServerConfig(
   /** The default shutdown grace period. */
   public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(30);
 
+  /** The default limit on how long one call may run. */
+  public static final Duration DEFAULT_MAX_CALL_TIME = Duration.ofMinutes(10);
+
   /** Validates the settings; messages name the setting and the value. */
   public ServerConfig {
     Objects.requireNonNull(host, "host");
@@ -98,6 +107,7 @@ public record ServerConfig(
     Objects.requireNonNull(tlsKey, "tlsKey");
     Objects.requireNonNull(tlsClientCa, "tlsClientCa");
     Objects.requireNonNull(gracePeriod, "gracePeriod");
+    Objects.requireNonNull(maxCallTime, "maxCallTime");
     if (host.isBlank()) {
       throw new IllegalArgumentException("host must not be blank");
     }
@@ -120,6 +130,9 @@ public record ServerConfig(
     }
     if (gracePeriod.isNegative()) {
       throw new IllegalArgumentException("gracePeriod must not be negative, got " + gracePeriod);
+    }
+    if (maxCallTime.isNegative()) {
+      throw new IllegalArgumentException("maxCallTime must not be negative, got " + maxCallTime);
     }
   }
 
@@ -153,7 +166,8 @@ public record ServerConfig(
         .tls(tlsCert.orElse(null), tlsKey.orElse(null))
         .tlsClientCa(tlsClientCa.orElse(null))
         .reflection(reflection)
-        .gracePeriod(gracePeriod);
+        .gracePeriod(gracePeriod)
+        .maxCallTime(maxCallTime);
   }
 
   /** True if the server speaks TLS. */
@@ -176,6 +190,7 @@ public record ServerConfig(
     private Path tlsClientCa;
     private boolean reflection = true;
     private Duration gracePeriod = DEFAULT_GRACE_PERIOD;
+    private Duration maxCallTime = DEFAULT_MAX_CALL_TIME;
 
     private Builder() {}
 
@@ -252,6 +267,12 @@ public record ServerConfig(
       return this;
     }
 
+    /** Sets the longest a call may run; {@link Duration#ZERO} for no limit. */
+    public Builder maxCallTime(Duration maxCallTime) {
+      this.maxCallTime = maxCallTime;
+      return this;
+    }
+
     /** Validates and returns the configuration. */
     public ServerConfig build() {
       return new ServerConfig(
@@ -267,7 +288,8 @@ public record ServerConfig(
           Optional.ofNullable(tlsKey),
           Optional.ofNullable(tlsClientCa),
           reflection,
-          gracePeriod);
+          gracePeriod,
+          maxCallTime);
     }
   }
 }

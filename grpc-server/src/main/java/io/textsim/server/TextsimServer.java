@@ -3,6 +3,7 @@ package io.textsim.server;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.TlsServerCredentials;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -14,6 +15,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -55,6 +58,11 @@ public final class TextsimServer {
   private final Server server;
   private final HealthStatusManager health = new HealthStatusManager();
   private final WorkerPool workers;
+
+  /** Fires the deadlines the server imposes ({@link CallTimeLimit}); one daemon thread. */
+  private final ScheduledExecutorService deadlineTimer =
+      Executors.newSingleThreadScheduledExecutor(WorkerPool.daemonThreads("textsim-deadlines-"));
+
   private final AtomicBoolean stopping = new AtomicBoolean();
 
   /**
@@ -72,11 +80,18 @@ public final class TextsimServer {
     this.config = Objects.requireNonNull(config, "config");
     this.workers = new WorkerPool(config.threads(), config.queueSize());
     ProtoMapper mapper = new ProtoMapper(config.maxTextChars(), config.maxDocuments());
+    ServerServiceDefinition similarity =
+        guarded(new SimilarityServiceImpl(mapper, workers, config.maxStreamChars()));
+    if (!config.maxCallTime().isZero()) {
+      similarity =
+          ServerInterceptors.intercept(
+              similarity, new CallTimeLimit(config.maxCallTime(), deadlineTimer));
+    }
     builder
         .directExecutor()
         .maxInboundMessageSize(config.maxMessageBytes())
         .addStreamTracerFactory(new CallLog())
-        .addService(guarded(new SimilarityServiceImpl(mapper, workers, config.maxStreamChars())))
+        .addService(similarity)
         .addService(guarded(health.getHealthService()));
     if (config.reflection()) {
       builder.addService(guarded(ProtoReflectionServiceV1.newInstance()));
@@ -126,7 +141,11 @@ public final class TextsimServer {
             + " workers, queue "
             + config.queueSize()
             + ", reflection "
-            + (config.reflection() ? "on" : "off"));
+            + (config.reflection() ? "on" : "off")
+            + ", max call time "
+            + (config.maxCallTime().isZero()
+                ? "none"
+                : CallTimeLimit.describe(config.maxCallTime())));
     return this;
   }
 
@@ -164,6 +183,7 @@ public final class TextsimServer {
     }
     workers.shutdownNow();
     workers.awaitTermination(Duration.ofSeconds(5));
+    deadlineTimer.shutdownNow();
     logger.info("textsim-server stopped");
   }
 

@@ -4,6 +4,7 @@ import static io.textsim.server.Fixtures.MEHR;
 import static io.textsim.server.Fixtures.TEHRAN;
 import static io.textsim.server.Fixtures.doc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -347,6 +348,44 @@ class NettyServerTest {
     CompareResponse next = stub(channel).compare(seedPair());
     assertTrue(next.getScores().getJaccard() > 0.5);
     assertEquals(0, server.workers().rejected());
+  }
+
+  @Test
+  void aCallWithoutADeadlineIsStoppedAtTheServersLimit() throws Exception {
+    TextsimServer server =
+        start(local().threads(1).queueSize(0).maxCallTime(Duration.ofMillis(300)).build());
+    ManagedChannel channel = plaintext(server);
+    // Damerau-OSA on two 200,000-letter texts: hours of work, and the client sets no deadline.
+    CompareRequest huge =
+        hugeDissimilarPair(io.textsim.proto.v1.Measure.MEASURE_DAMERAU_OSA, 200_000);
+    StatusRuntimeException e =
+        assertThrows(
+            StatusRuntimeException.class,
+            () -> SimilarityServiceGrpc.newBlockingStub(channel).compare(huge));
+    assertEquals(Status.Code.DEADLINE_EXCEEDED, e.getStatus().getCode(), e.toString());
+    assertEquals(
+        "deadline exceeded: the call ran longer than the server allows (300ms, --max-call-time);"
+            + " the computation was stopped",
+        e.getStatus().getDescription());
+    assertTrue(
+        Fixtures.await(() -> server.workers().active() == 0, Duration.ofSeconds(30)),
+        "the worker was freed");
+    assertEquals(1, server.workers().stoppedEarly());
+    // A quick call still succeeds; a client deadline shorter than the limit stays the client's.
+    assertTrue(
+        SimilarityServiceGrpc.newBlockingStub(channel).compare(seedPair()).getScores().getJaccard()
+            > 0.5);
+    StatusRuntimeException own =
+        assertThrows(
+            StatusRuntimeException.class,
+            () ->
+                SimilarityServiceGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(100, TimeUnit.MILLISECONDS)
+                    .compare(huge));
+    assertEquals(Status.Code.DEADLINE_EXCEEDED, own.getStatus().getCode());
+    assertFalse(
+        String.valueOf(own.getStatus().getDescription()).contains("--max-call-time"),
+        own.toString());
   }
 
   @Test

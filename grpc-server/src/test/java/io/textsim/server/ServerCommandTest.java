@@ -50,6 +50,7 @@ class ServerCommandTest {
     assertTrue(c.reflection());
     assertFalse(c.tls());
     assertEquals(Duration.ofSeconds(30), c.gracePeriod());
+    assertEquals(Duration.ofMinutes(10), c.maxCallTime());
     assertEquals(ServerConfig.defaults().toBuilder().threads(c.threads()).build(), c);
   }
 
@@ -70,7 +71,8 @@ class ServerCommandTest {
             "--tls-key=key.pem",
             "--tls-client-ca=ca.pem",
             "--no-reflection",
-            "--grace-period=500ms");
+            "--grace-period=500ms",
+            "--max-call-time=90s");
     assertEquals("0.0.0.0", c.host());
     assertEquals(6000, c.port());
     assertEquals(3, c.threads());
@@ -84,6 +86,7 @@ class ServerCommandTest {
     assertEquals(Optional.of(Path.of("ca.pem")), c.tlsClientCa());
     assertFalse(c.reflection());
     assertEquals(Duration.ofMillis(500), c.gracePeriod());
+    assertEquals(Duration.ofSeconds(90), c.maxCallTime());
   }
 
   @Test
@@ -95,6 +98,7 @@ class ServerCommandTest {
             "TEXTSIM_MAX_TEXT_CHARS", "123",
             "TEXTSIM_REFLECTION", "false",
             "TEXTSIM_GRACE_PERIOD", "2m",
+            "TEXTSIM_MAX_CALL_TIME", "0",
             "TEXTSIM_TLS_CERT", "/etc/cert.pem",
             "TEXTSIM_TLS_KEY", "/etc/key.pem");
     ServerConfig fromEnv = parse(env);
@@ -103,6 +107,7 @@ class ServerCommandTest {
     assertEquals(123, fromEnv.maxTextChars());
     assertFalse(fromEnv.reflection());
     assertEquals(Duration.ofMinutes(2), fromEnv.gracePeriod());
+    assertEquals(Duration.ZERO, fromEnv.maxCallTime(), "0: no limit");
     assertEquals(Optional.of(Path.of("/etc/cert.pem")), fromEnv.tlsCert());
 
     ServerConfig flagsWin = parse(env, "--port", "7001", "--reflection");
@@ -127,6 +132,7 @@ class ServerCommandTest {
           "--tls-client-ca",
           "--[no-]reflection",
           "--grace-period",
+          "--max-call-time",
           "TEXTSIM_PORT"
         }) {
       assertTrue(r.out().contains(flag), flag + " missing from:\n" + r.out());
@@ -137,6 +143,7 @@ class ServerCommandTest {
   void badFlagsAreUsageErrors() {
     assertEquals(2, run(Map.of(), "--port=notanumber").exitCode());
     assertEquals(2, run(Map.of(), "--grace-period=soon").exitCode());
+    assertEquals(2, run(Map.of(), "--max-call-time=-5s").exitCode());
     Run keyOnly = run(Map.of(), "--port=0", "--tls-key=key.pem");
     assertEquals(2, keyOnly.exitCode());
     assertTrue(keyOnly.err().contains("tlsCert and tlsKey must be given together"), keyOnly.err());
