@@ -40,18 +40,21 @@ public final class SimHash {
   /** The SimHash of a bag of words, defined above. */
   public static SimHashSignature of(TermFrequencies terms) {
     Objects.requireNonNull(terms, "terms");
-    long[] weights = new long[64];
+    // Position i's weight, the sum of +c over terms with bit i set and -c over the others, is
+    // 2 * ones[i] - total. Summing the counts of the set bits only, found one at a time, is about
+    // twice as fast as adding a signed count at all 64 positions of every term.
+    long[] ones = new long[64];
+    long total = 0;
     for (int t = 0; t < terms.size(); t++) {
-      long h = terms.term(t);
       long c = terms.count(t);
-      for (int i = 0; i < 64; i++) {
-        // +c where bit i of h is 1, -c where it is 0: (2 bit - 1) c.
-        weights[i] += ((((h >>> i) & 1L) << 1) - 1) * c;
+      total += c;
+      for (long h = terms.term(t); h != 0; h &= h - 1) {
+        ones[Long.numberOfTrailingZeros(h)] += c;
       }
     }
     long bits = 0;
     for (int i = 0; i < 64; i++) {
-      if (weights[i] > 0) {
+      if (2 * ones[i] > total) {
         bits |= 1L << i;
       }
     }
