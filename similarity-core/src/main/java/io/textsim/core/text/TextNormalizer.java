@@ -247,13 +247,26 @@ public final class TextNormalizer {
       if (stripByteOrderMark && n > 0 && in.charAt(0) == '\uFEFF') {
         i = 1;
       }
+      // The text's chars in an array: String.charAt on a text with any non-Latin-1 character
+      // checks the index and assembles each char from two bytes, which made this loop three times
+      // slower than the copy costs.
+      char[] chars = in.toCharArray();
       while (i < n) {
-        char c = in.charAt(i);
+        char c = chars[i];
         if (c > ' ' && c < 0x7F) {
-          // Fast path for a run of visible ASCII, most of any English text: one map entry per run.
+          // Fast path for a run of visible ASCII and single spaces between visible characters,
+          // most of any English text: one map entry per run. A single space maps to itself
+          // whether or not white space is normalized.
           int end = i + 1;
-          while (end < n && in.charAt(end) > ' ' && in.charAt(end) < 0x7F) {
-            end++;
+          while (end < n) {
+            char d = chars[end];
+            if (d > ' ' && d < 0x7F) {
+              end++;
+            } else if (d == ' ' && end + 1 < n && chars[end + 1] > ' ' && chars[end + 1] < 0x7F) {
+              end += 2;
+            } else {
+              break;
+            }
           }
           if (end < n && startsCombining(in, end)) {
             end--; // the last character composes with the mark after it: slow path
@@ -261,10 +274,13 @@ public final class TextNormalizer {
           if (end > i) {
             flushSpace();
             int at = out.length();
-            for (int j = i; j < end; j++) {
-              char d = in.charAt(j);
-              out.append(lowerCase && d >= 'A' && d <= 'Z' ? (char) (d + ('a' - 'A')) : d);
+            if (lowerCase) {
+              for (int j = i; j < end; j++) {
+                char d = chars[j];
+                chars[j] = d >= 'A' && d <= 'Z' ? (char) (d + ('a' - 'A')) : d;
+              }
             }
+            out.append(chars, i, end - i);
             addEntry(at, i, end, true);
             i = end;
             continue;
@@ -318,7 +334,9 @@ public final class TextNormalizer {
         s = s.toLowerCase(Locale.ROOT);
       }
       boolean unchanged = true;
-      int outBefore = out.length();
+      // Where this segment's own output starts: after a pending space that its first character
+      // flushes, which belongs to the white space before the segment, not to the segment.
+      int outBefore = -1;
       for (int k = 0; k < s.length(); ) {
         int cp = s.codePointAt(k);
         k += Character.charCount(cp);
@@ -336,12 +354,15 @@ public final class TextNormalizer {
           cp = folded;
         }
         flushSpace();
+        if (outBefore < 0) {
+          outBefore = out.length();
+        }
         out.appendCodePoint(cp);
       }
-      int produced = out.length() - outBefore;
-      if (produced == 0) {
-        return;
+      if (outBefore < 0) {
+        return; // nothing produced
       }
+      int produced = out.length() - outBefore;
       if (unchanged && produced == to - from && in.codePointCount(from, to) == 1) {
         // One output unit per input unit: keep the exact per-char map (lower-casing "É" -> "é").
         addEntry(outBefore, from, to, true);

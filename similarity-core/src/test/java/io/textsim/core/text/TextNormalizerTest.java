@@ -158,4 +158,26 @@ class TextNormalizerTest {
   void toStringShowsTheConfiguration() {
     assertEquals("TextNormalizer.news()", NEWS.toString());
   }
+
+  @Test
+  void aSpaceBeforeANonAsciiCharacterMapsToItsOwnWhiteSpace() {
+    // "l", a space, then p + combining acute: the space came from original index 1 only, not from
+    // the segment after it (a bug until 2026-12: it was mapped to [2, 4)).
+    NormalizedText t = TextNormalizer.news().normalize("l p\u0301");
+    assertEquals("l \u1e55", t.text());
+    assertEquals(1, t.originalStart(1));
+    assertEquals(2, t.originalEnd(1));
+    assertEquals(2, t.originalStart(2));
+    assertEquals(4, t.originalEnd(2));
+    // Two spaces, then a character outside the BMP kept as it is: one output space for both, and
+    // each half of the pair maps to its own unit.
+    NormalizedText e = TextNormalizer.news().normalize("x  \uD83D\uDE00y");
+    assertEquals("x \uD83D\uDE00y", e.text());
+    assertEquals(1, e.originalStart(1));
+    assertEquals(3, e.originalEnd(1));
+    assertEquals(3, e.originalStart(2));
+    assertEquals(4, e.originalEnd(2));
+    assertEquals(4, e.originalStart(3));
+    assertEquals(5, e.originalEnd(3));
+  }
 }
