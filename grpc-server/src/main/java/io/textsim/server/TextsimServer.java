@@ -15,8 +15,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -60,8 +60,7 @@ public final class TextsimServer {
   private final WorkerPool workers;
 
   /** Fires the deadlines the server imposes ({@link CallTimeLimit}); one daemon thread. */
-  private final ScheduledExecutorService deadlineTimer =
-      Executors.newSingleThreadScheduledExecutor(WorkerPool.daemonThreads("textsim-deadlines-"));
+  private final ScheduledExecutorService deadlineTimer = deadlineTimer();
 
   private final AtomicBoolean stopping = new AtomicBoolean();
 
@@ -97,6 +96,15 @@ public final class TextsimServer {
       builder.addService(guarded(ProtoReflectionServiceV1.newInstance()));
     }
     this.server = builder.build();
+  }
+
+  private static ScheduledExecutorService deadlineTimer() {
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(1, WorkerPool.daemonThreads("textsim-deadlines-"));
+    // Every call that ends before its deadline cancels its timer task. Left in the queue, the
+    // cancelled tasks of ten minutes of calls would pile up to millions under load.
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
   }
 
   private static ServerServiceDefinition guarded(BindableService service) {
@@ -190,6 +198,11 @@ public final class TextsimServer {
   /** Waits until the server has stopped. */
   public void blockUntilShutdown() throws InterruptedException {
     server.awaitTermination();
+  }
+
+  /** The server-imposed deadlines whose timers are still queued, for tests. */
+  int pendingDeadlines() {
+    return ((ScheduledThreadPoolExecutor) deadlineTimer).getQueue().size();
   }
 
   /** The worker pool, for tests. */

@@ -389,6 +389,16 @@ class NettyServerTest {
   }
 
   @Test
+  void theServersDeadlinesLeaveNoTimerBehind() throws Exception {
+    TextsimServer server = start(local().build()); // the default limit, 10 minutes
+    ManagedChannel channel = plaintext(server);
+    for (int i = 0; i < 200; i++) {
+      SimilarityServiceGrpc.newBlockingStub(channel).compare(seedPair()); // no client deadline
+    }
+    assertEquals(0, server.pendingDeadlines(), "every ended call cancelled and removed its timer");
+  }
+
+  @Test
   void gracefulShutdownFinishesTheCallInFlight() throws Exception {
     TextsimServer server = start(local().threads(1).build());
     ManagedChannel channel = plaintext(server);
