@@ -19,6 +19,7 @@ import io.grpc.health.v1.HealthGrpc;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
+import io.textsim.core.TextProfiler;
 import io.textsim.core.cluster.ClusterMeasure;
 import io.textsim.core.cluster.ClusterProgress;
 import io.textsim.core.cluster.Clustering;
@@ -76,8 +77,9 @@ final class RemoteBackend implements Backend {
   static final int STREAM_BATCH_DOCUMENTS = 256;
 
   /**
-   * A ClusterStream message is closed once its texts reach this many UTF-16 units (1 Mi), well
-   * under the server's default 16 MiB message limit even as UTF-8.
+   * The most text, in UTF-16 units (1 Mi), one ClusterStream message carries, unless a single
+   * document is longer (it then goes alone, as it would without batching). At most 3 MiB of UTF-8,
+   * well under the server's default 16 MiB message limit.
    */
   static final long STREAM_BATCH_CHARS = 1L << 20;
 
@@ -208,8 +210,14 @@ final class RemoteBackend implements Backend {
     CompareResponse response = call(() -> blocking().compare(request.build()));
     Map<String, Double> scores = scores(response.getScores());
     return new Reports.Compare(
-        new Reports.Doc(a.id(), a.text().length(), response.getAStats().getWords()),
-        new Reports.Doc(b.id(), b.text().length(), response.getBStats().getWords()),
+        new Reports.Doc(
+            a.id(),
+            a.text().length(),
+            response.hasAStats() ? response.getAStats().getWords() : words(a)),
+        new Reports.Doc(
+            b.id(),
+            b.text().length(),
+            response.hasBStats() ? response.getBStats().getWords() : words(b)),
         scores,
         response.getDistances().hasLevenshtein()
             ? OptionalInt.of(response.getDistances().getLevenshtein())
@@ -223,6 +231,14 @@ final class RemoteBackend implements Backend {
         passages(response.getPassages().getSharedInBList()),
         passages(response.getPassages().getOnlyAList()),
         passages(response.getPassages().getOnlyBList()));
+  }
+
+  /**
+   * The word count of a text as the core makes it with the default normalization, for answers of a
+   * server that predates {@code TextStats}.
+   */
+  private static int words(Input input) {
+    return TextProfiler.defaults().profile(input.text()).tokenCount();
   }
 
   /** The set score fields, keyed by wire name, in core {@link Measure} order. */
@@ -286,8 +302,9 @@ final class RemoteBackend implements Backend {
 
   /**
    * Clusters through ClusterStream, so that collections larger than one message work: options
-   * first, then one document a message, sent only while the transport is ready (flow control).
-   * Progress reports the upload as stage "upload".
+   * first, then the documents in batches ({@link #STREAM_BATCH_DOCUMENTS}, {@link
+   * #STREAM_BATCH_CHARS}), sent only while the transport is ready (flow control). Progress reports
+   * the upload as stage "upload".
    */
   @Override
   public Reports.Cluster cluster(
@@ -349,7 +366,8 @@ final class RemoteBackend implements Backend {
                 long chars = 0;
                 while (next < documents.size()
                     && batch.getDocumentsCount() < STREAM_BATCH_DOCUMENTS
-                    && (batch.getDocumentsCount() == 0 || chars < STREAM_BATCH_CHARS)) {
+                    && (batch.getDocumentsCount() == 0
+                        || chars + documents.get(next).text().length() <= STREAM_BATCH_CHARS)) {
                   Input input = documents.get(next++);
                   batch.addDocuments(document(input));
                   chars += input.text().length();

@@ -48,7 +48,13 @@ final class CallTimeLimit implements ServerInterceptor {
     }
     Context.CancellableContext context =
         Context.current().withValue(IMPOSED, limit).withDeadline(serverDeadline, timer);
-    ServerCall.Listener<ReqT> listener = Contexts.interceptCall(context, call, headers, next);
+    ServerCall.Listener<ReqT> listener;
+    try {
+      listener = Contexts.interceptCall(context, call, headers, next);
+    } catch (RuntimeException | Error e) {
+      context.cancel(e);
+      throw e;
+    }
     // The context holds a timer task until it is cancelled: release it when the call ends.
     return new SimpleForwardingServerCallListener<>(listener) {
       @Override

@@ -100,6 +100,9 @@ public record ServerConfig(
   /** The default limit on how long one call may run. */
   public static final Duration DEFAULT_MAX_CALL_TIME = Duration.ofMinutes(10);
 
+  /** The longest limit accepted; longer is taken for a mistake (and would overflow nanoseconds). */
+  private static final Duration MAX_MAX_CALL_TIME = Duration.ofDays(365);
+
   /** Validates the settings; messages name the setting and the value. */
   public ServerConfig {
     Objects.requireNonNull(host, "host");
@@ -131,8 +134,11 @@ public record ServerConfig(
     if (gracePeriod.isNegative()) {
       throw new IllegalArgumentException("gracePeriod must not be negative, got " + gracePeriod);
     }
-    if (maxCallTime.isNegative()) {
-      throw new IllegalArgumentException("maxCallTime must not be negative, got " + maxCallTime);
+    if (!maxCallTime.isZero()
+        && (maxCallTime.compareTo(Duration.ofMillis(1)) < 0
+            || maxCallTime.compareTo(MAX_MAX_CALL_TIME) > 0)) {
+      throw new IllegalArgumentException(
+          "maxCallTime must be 0 (no limit) or between 1ms and 365 days, got " + maxCallTime);
     }
   }
 

@@ -55,10 +55,21 @@ final class SimilarityServiceImpl extends SimilarityServiceGrpc.SimilarityServic
   @Override
   public StreamObserver<ClusterStreamRequest> clusterStream(
       StreamObserver<ClusterStreamResponse> out) {
-    return new StreamCollector(out, Context.current());
+    Context context = Context.current();
+    StreamCollector collector = new StreamCollector(out, context);
+    if (CallTimeLimit.IMPOSED.get(context) != null) {
+      // gRPC ends a call at the client's deadline by itself, but not at one the server imposed:
+      // a stream still uploading (or stalled) would otherwise hold its documents until the client
+      // half-closes.
+      context.addListener(c -> collector.deadlinePassed(), Runnable::run);
+    }
+    return collector;
   }
 
-  /** The state of one ClusterStream call. Called by gRPC one message at a time. */
+  /**
+   * The state of one ClusterStream call. Called by gRPC one message at a time, and by the server's
+   * deadline timer, hence synchronized.
+   */
   private final class StreamCollector implements StreamObserver<ClusterStreamRequest> {
     private final StreamObserver<ClusterStreamResponse> out;
     private final Context context;
@@ -67,6 +78,7 @@ final class SimilarityServiceImpl extends SimilarityServiceGrpc.SimilarityServic
     private long chars;
     private long messages;
     private boolean failed;
+    private boolean completed;
 
     StreamCollector(StreamObserver<ClusterStreamResponse> out, Context context) {
       this.out = out;
@@ -74,7 +86,7 @@ final class SimilarityServiceImpl extends SimilarityServiceGrpc.SimilarityServic
     }
 
     @Override
-    public void onNext(ClusterStreamRequest request) {
+    public synchronized void onNext(ClusterStreamRequest request) {
       if (failed) {
         return;
       }
@@ -135,15 +147,30 @@ final class SimilarityServiceImpl extends SimilarityServiceGrpc.SimilarityServic
     }
 
     @Override
-    public void onError(Throwable t) {
+    public synchronized void onError(Throwable t) {
       documents = null; // the client cancelled: drop what was collected
     }
 
+    /** The server's deadline passed: fail the call now unless the workers already have it. */
+    synchronized void deadlinePassed() {
+      if (failed || completed || !Errors.deadlineExceeded(context)) {
+        return;
+      }
+      failed = true;
+      documents = null;
+      try {
+        out.onError(Errors.stopped(context));
+      } catch (RuntimeException e) {
+        // The call ended meanwhile (client cancel): nobody is waiting for the answer.
+      }
+    }
+
     @Override
-    public void onCompleted() {
+    public synchronized void onCompleted() {
       if (failed) {
         return;
       }
+      completed = true;
       List<Document> collected = documents;
       ClusterOptions settings = options;
       documents = null;

@@ -144,6 +144,7 @@ class ServerCommandTest {
     assertEquals(2, run(Map.of(), "--port=notanumber").exitCode());
     assertEquals(2, run(Map.of(), "--grace-period=soon").exitCode());
     assertEquals(2, run(Map.of(), "--max-call-time=-5s").exitCode());
+    assertEquals(2, run(Map.of(), "--max-call-time=PT0.0005S").exitCode());
     Run keyOnly = run(Map.of(), "--port=0", "--tls-key=key.pem");
     assertEquals(2, keyOnly.exitCode());
     assertTrue(keyOnly.err().contains("tlsCert and tlsKey must be given together"), keyOnly.err());

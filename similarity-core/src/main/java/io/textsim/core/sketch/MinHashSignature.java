@@ -164,7 +164,7 @@ public final class MinHashSignature implements Serializable {
    * @throws IllegalArgumentException if {@code rows < 1} or the band is not within the signature
    */
   public long bandKey(int band, int rows) {
-    if (rows < 1 || band < 0 || (long) (band + 1) * rows > slots.length) {
+    if (rows < 1 || band < 0 || ((long) band + 1) * rows > slots.length) {
       throw new IllegalArgumentException(
           "band "
               + band

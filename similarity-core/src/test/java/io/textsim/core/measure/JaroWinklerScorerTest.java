@@ -2,6 +2,8 @@ package io.textsim.core.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.textsim.core.TextProfile;
+import io.textsim.core.TextProfiler;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
@@ -58,8 +60,31 @@ class JaroWinklerScorerTest {
     assertEquals(0.0, score("fly", "ant"));
     assertEquals(1.0, score("", ""));
     assertEquals(0.0, score("", "a"));
-    // A supplementary character counts once.
-    assertEquals(score("ab", "ba"), score("\uD83D\uDE00b", "b\uD83D\uDE00"));
+  }
+
+  @Test
+  void theMeasureComparesCodePointsOfTheNormalizedTexts() {
+    // Through profiles: a character outside the BMP is one element, as Commons Text sees it after
+    // each code point is given one char.
+    TextProfiler profiler = TextProfiler.defaults();
+    for (String[] pair :
+        new String[][] {
+          {"\uD83D\uDE00 naïve café", "naive \uD83D\uDE00 cafe"},
+          {"東京都 \uD835\uDCB3", "\uD835\uDCB3 東京"},
+          {"Ελληνικά κείμενα", "ελληνικα κειμενα"}
+        }) {
+      TextProfile a = profiler.profile(pair[0]);
+      TextProfile b = profiler.profile(pair[1]);
+      String[] remapped = CodePointChars.remap(a.normalized().text(), b.normalized().text());
+      assertEquals(
+          COMMONS.apply(remapped[0], remapped[1]),
+          Measures.jaroWinkler().similarity(a, b),
+          0.0,
+          pair[0] + " / " + pair[1]);
+    }
+    TextProfile x = profiler.profile("\uD83D\uDE00b");
+    TextProfile y = profiler.profile("b\uD83D\uDE00");
+    assertEquals(score("ab", "ba"), Measures.jaroWinkler().similarity(x, y), 0.0);
   }
 
   private static double score(String a, String b) {

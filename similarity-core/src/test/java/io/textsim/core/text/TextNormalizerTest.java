@@ -161,8 +161,15 @@ class TextNormalizerTest {
 
   @Test
   void aSpaceBeforeANonAsciiCharacterMapsToItsOwnWhiteSpace() {
-    // "l", a space, then p + combining acute: the space came from original index 1 only, not from
-    // the segment after it (a bug until 2026-12: it was mapped to [2, 4)).
+    // "l", a space, then a precomposed é, which takes the slow path: the space came from original
+    // index 1 only, not from the é after it (a bug until 2026-12: it was mapped to [2, 3)).
+    NormalizedText precomposed = TextNormalizer.news().normalize("l \u00e9");
+    assertEquals("l \u00e9", precomposed.text());
+    assertEquals(1, precomposed.originalStart(1));
+    assertEquals(2, precomposed.originalEnd(1));
+    assertEquals(2, precomposed.originalStart(2));
+    assertEquals(3, precomposed.originalEnd(2));
+    // The same with p + combining acute, composed by NFKC.
     NormalizedText t = TextNormalizer.news().normalize("l p\u0301");
     assertEquals("l \u1e55", t.text());
     assertEquals(1, t.originalStart(1));
