@@ -1,5 +1,6 @@
 package io.textsim.cli;
 
+import io.textsim.core.cluster.CandidateStrategy;
 import io.textsim.core.cluster.ClusterMeasure;
 import io.textsim.core.cluster.ClusterProgress;
 import io.textsim.core.cluster.Linkage;
@@ -22,7 +23,11 @@ interface Backend extends AutoCloseable {
 
   /** Settings of a clustering. */
   record ClusterSettings(
-      ClusterMeasure measure, Linkage linkage, double threshold, int shingleSize) {}
+      ClusterMeasure measure,
+      Linkage linkage,
+      CandidateStrategy candidates,
+      double threshold,
+      int shingleSize) {}
 
   /** Settings of a search. */
   record SearchSettings(Measure measure, int top, double minScore, int shingleSize) {}

@@ -1,5 +1,6 @@
 package io.textsim.cli;
 
+import io.textsim.core.cluster.CandidateStrategy;
 import io.textsim.core.cluster.ClusterMeasure;
 import io.textsim.core.cluster.Linkage;
 import io.textsim.core.measure.Measure;
@@ -158,6 +159,29 @@ final class Choices {
     @Override
     public java.util.Iterator<String> iterator() {
       return Arrays.stream(Linkage.values()).map(l -> l.name().toLowerCase(Locale.ROOT)).iterator();
+    }
+  }
+
+  /** A candidate strategy: auto, all-pairs or lsh. */
+  static final class CandidatesName implements ITypeConverter<CandidateStrategy>, Iterable<String> {
+    @Override
+    public CandidateStrategy convert(String value) {
+      for (CandidateStrategy c : CandidateStrategy.values()) {
+        if (name(c).equalsIgnoreCase(value.strip())) {
+          return c;
+        }
+      }
+      throw new TypeConversionException("'" + value + "' is not one of auto, all-pairs, lsh");
+    }
+
+    /** The name on the command line: {@code ALL_PAIRS} is {@code all-pairs}. */
+    static String name(CandidateStrategy c) {
+      return c.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return Arrays.stream(CandidateStrategy.values()).map(CandidatesName::name).iterator();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.textsim.cli;
 
+import io.textsim.core.cluster.CandidateStrategy;
 import io.textsim.core.cluster.ClusterMeasure;
 import io.textsim.core.cluster.ClusterOptions;
 import io.textsim.core.cluster.ClusterProgress;
@@ -32,6 +33,9 @@ import picocli.CommandLine.Spec;
 final class ClusterCommand implements Callable<Integer> {
   /** The progress bar appears once the work has taken this long. */
   static final long PROGRESS_DELAY_MILLIS = 1_000;
+
+  /** Below this threshold, LSH recall for overlap and cosine is under the 98% target. */
+  static final double LSH_RECALL_THRESHOLD = 0.5;
 
   /** At most this many "empty text" notes; then one line with the rest's count. */
   static final int MAX_NOTES = 10;
@@ -89,8 +93,23 @@ final class ClusterCommand implements Callable<Integer> {
   Linkage linkage;
 
   @Option(
-      names = "--format",
+      names = "--candidates",
       order = 5,
+      paramLabel = "STRATEGY",
+      defaultValue = "auto",
+      converter = Choices.CandidatesName.class,
+      completionCandidates = Choices.CandidatesName.class,
+      description =
+          "${COMPLETION-CANDIDATES}: which pairs are scored; all-pairs is exact and quadratic, lsh"
+              + " (MinHash buckets) near-linear and finds almost every linked pair, auto takes"
+              + " all-pairs up to "
+              + ClusterOptions.DEFAULT_ALL_PAIRS_LIMIT
+              + " documents (default: ${DEFAULT-VALUE}).")
+  CandidateStrategy candidates;
+
+  @Option(
+      names = "--format",
+      order = 6,
       paramLabel = "FORMAT",
       defaultValue = "text",
       converter = Choices.TextJsonOrCsv.class,
@@ -100,7 +119,7 @@ final class ClusterCommand implements Callable<Integer> {
 
   @Option(
       names = "--progress",
-      order = 6,
+      order = 7,
       paramLabel = "WHEN",
       defaultValue = "auto",
       description =
@@ -134,7 +153,8 @@ final class ClusterCommand implements Callable<Integer> {
       report =
           backend.cluster(
               docs,
-              new Backend.ClusterSettings(measure, linkage, threshold, profile.shingleSize),
+              new Backend.ClusterSettings(
+                  measure, linkage, candidates, threshold, profile.shingleSize),
               bar == null ? ClusterProgress.none() : bar);
     } finally {
       if (bar != null && bar.finish()) {
@@ -146,6 +166,7 @@ final class ClusterCommand implements Callable<Integer> {
                 (System.nanoTime() - start) / 1e9));
       }
     }
+    noteLshRecall(report, err);
     switch (format) {
       case JSON -> ClusterOutput.json(report, out);
       case CSV -> ClusterOutput.csv(report, out);
@@ -160,6 +181,25 @@ final class ClusterCommand implements Callable<Integer> {
       case NEVER -> null;
       case AUTO -> Terminal.stderrIsTerminal() ? new ProgressBar(err, PROGRESS_DELAY_MILLIS) : null;
     };
+  }
+
+  /**
+   * A note when LSH candidates are known to miss links: for overlap and cosine below 0.5 they find
+   * 95% to 99.5% of the pairs all-pairs would link (docs/QUALITY.md), because a short text inside a
+   * long one can have a low Jaccard similarity, and MinHash buckets follow Jaccard.
+   */
+  static void noteLshRecall(Reports.Cluster report, PrintWriter err) {
+    if (report.strategy() == CandidateStrategy.LSH
+        && report.measure() != ClusterMeasure.JACCARD
+        && report.threshold() < LSH_RECALL_THRESHOLD) {
+      err.println(
+          "client-cli: note: LSH candidates with "
+              + report.measure().wireName()
+              + " below "
+              + LSH_RECALL_THRESHOLD
+              + " can miss a few percent of the links; --candidates all-pairs is exact (but"
+              + " quadratic)");
+    }
   }
 
   /** One note per empty text, at most {@link #MAX_NOTES}, then a count of the rest. */

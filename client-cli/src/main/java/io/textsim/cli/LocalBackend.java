@@ -124,6 +124,7 @@ final class LocalBackend implements Backend {
                   .threshold(settings.threshold())
                   .measure(settings.measure())
                   .linkage(settings.linkage())
+                  .candidates(settings.candidates())
                   .profiler(profiler(settings.shingleSize()))
                   .cancellation(cancellation())
                   .progress(progress)
@@ -134,7 +135,12 @@ final class LocalBackend implements Backend {
           }
           Clustering c = Clusterer.cluster(docs, options);
           return new Reports.Cluster(
-              c.documents(), c.threshold(), c.measure(), settings.linkage(), c.clusters());
+              c.documents(),
+              c.threshold(),
+              c.measure(),
+              settings.linkage(),
+              c.stats().strategy(),
+              c.clusters());
         });
   }
 

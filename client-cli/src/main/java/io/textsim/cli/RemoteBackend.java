@@ -20,6 +20,7 @@ import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import io.textsim.core.TextProfiler;
+import io.textsim.core.cluster.CandidateStrategy;
 import io.textsim.core.cluster.ClusterMeasure;
 import io.textsim.core.cluster.ClusterProgress;
 import io.textsim.core.cluster.Clustering;
@@ -316,6 +317,9 @@ final class RemoteBackend implements Backend {
                 io.textsim.proto.v1.ClusterMeasure.valueOf(
                     "CLUSTER_MEASURE_" + settings.measure().name()))
             .setLinkage(Linkage.valueOf("LINKAGE_" + settings.linkage().name()))
+            .setCandidates(
+                io.textsim.proto.v1.CandidateStrategy.valueOf(
+                    "CANDIDATE_STRATEGY_" + settings.candidates().name()))
             .setProfile(profile(settings.shingleSize()))
             .build();
     ClusterStreamResponse response = call(() -> stream(options, documents, progress));
@@ -329,11 +333,13 @@ final class RemoteBackend implements Backend {
       clusters.add(new Clustering.Cluster(cluster.getId(), cluster.getRepresentative(), members));
     }
     String measure = c.getMeasure().name();
+    String strategy = c.getStats().getStrategy().name();
     return new Reports.Cluster(
         c.getDocuments(),
         c.getThreshold(),
         ClusterMeasure.valueOf(measure.substring("CLUSTER_MEASURE_".length())),
         settings.linkage(),
+        CandidateStrategy.valueOf(strategy.substring("CANDIDATE_STRATEGY_".length())),
         clusters);
   }
 

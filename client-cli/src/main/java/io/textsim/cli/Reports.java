@@ -1,5 +1,6 @@
 package io.textsim.cli;
 
+import io.textsim.core.cluster.CandidateStrategy;
 import io.textsim.core.cluster.ClusterMeasure;
 import io.textsim.core.cluster.Clustering;
 import io.textsim.core.cluster.Linkage;
@@ -71,6 +72,7 @@ final class Reports {
       double threshold,
       ClusterMeasure measure,
       Linkage linkage,
+      CandidateStrategy strategy,
       List<Clustering.Cluster> clusters) {
     Cluster {
       clusters = List.copyOf(clusters);

@@ -358,4 +358,42 @@ class ClusterCommandTest {
     node.put("text", text);
     return node.toString() + "\n";
   }
+
+  @Test
+  void everyCandidateStrategyGivesTheSameClustersOnTheCorpus() throws IOException {
+    Path c = corpus();
+    String auto = run("cluster", "--format", "json", c.toString()).succeeds();
+    for (String strategy : new String[] {"all-pairs", "lsh", "ALL-PAIRS"}) {
+      assertEquals(
+          auto,
+          run("cluster", "--format", "json", "--candidates", strategy, c.toString()).succeeds(),
+          strategy);
+    }
+    String err = run("cluster", "--candidates", "some", c.toString()).isUsageError();
+    assertTrue(err.contains("'some' is not one of auto, all-pairs, lsh"), err);
+  }
+
+  @Test
+  void lshBelowTheRecallThresholdIsNoted() throws IOException {
+    Path c = corpus();
+    Cli.Result low =
+        run("cluster", "--candidates", "lsh", "--threshold", "0.4", "--measure", "overlap", "" + c);
+    low.succeeds();
+    assertTrue(low.err().contains("note: LSH candidates with overlap below 0.5"), low.err());
+    // All pairs, Jaccard, or a threshold of 0.5 or more: nothing to note.
+    for (String[] args :
+        new String[][] {
+          {"--candidates", "all-pairs", "--threshold", "0.4"},
+          {"--candidates", "lsh", "--threshold", "0.4", "--measure", "jaccard"},
+          {"--candidates", "lsh", "--threshold", "0.5"},
+          {"--threshold", "0.4"} // auto on four documents: all pairs
+        }) {
+      List<String> all = new ArrayList<>(List.of("cluster"));
+      all.addAll(List.of(args));
+      all.add(c.toString());
+      Cli.Result r = run(all.toArray(new String[0]));
+      r.succeeds();
+      assertFalse(r.err().contains("LSH"), String.join(" ", args) + ": " + r.err());
+    }
+  }
 }
