@@ -1,0 +1,104 @@
+package io.textsim.server;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.stub.ClientCalls;
+import io.textsim.proto.v1.SimilarityServiceGrpc;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Fuzzes the service with arbitrary request bytes for each unary method, through a real server
+ * (in-process transport) with small limits: every answer is OK or a status a client can act on
+ * (INVALID_ARGUMENT, RESOURCE_EXHAUSTED), never INTERNAL or UNKNOWN, and no description carries a
+ * stack trace. Most byte strings are not valid protobuf; the saved inputs include valid requests so
+ * that mutations reach the mapping and the core. In a plain {@code mvn test} this runs the inputs
+ * under {@code ServiceFuzzTestInputs/}; with {@code JAZZER_FUZZ=1} it fuzzes.
+ */
+class ServiceFuzzTest {
+  private static final Set<Status.Code> ACCEPTABLE =
+      Set.of(Status.Code.OK, Status.Code.INVALID_ARGUMENT, Status.Code.RESOURCE_EXHAUSTED);
+
+  /** Request and response as raw bytes, so that any byte string can be sent. */
+  private static final MethodDescriptor.Marshaller<byte[]> BYTES =
+      new MethodDescriptor.Marshaller<>() {
+        @Override
+        public InputStream stream(byte[] value) {
+          return new ByteArrayInputStream(value);
+        }
+
+        @Override
+        public byte[] parse(InputStream stream) {
+          try {
+            return stream.readAllBytes();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      };
+
+  private static final List<MethodDescriptor<byte[], byte[]>> METHODS =
+      List.of(
+          raw(SimilarityServiceGrpc.getCompareMethod()),
+          raw(SimilarityServiceGrpc.getCompareManyMethod()),
+          raw(SimilarityServiceGrpc.getClusterMethod()));
+
+  private static TextsimServer server;
+  private static ManagedChannel channel;
+
+  private static MethodDescriptor<byte[], byte[]> raw(MethodDescriptor<?, ?> method) {
+    return method.toBuilder(BYTES, BYTES).build();
+  }
+
+  @BeforeAll
+  static void start() throws IOException {
+    String name = InProcessServerBuilder.generateName();
+    ServerConfig config =
+        ServerConfig.builder().threads(2).maxTextChars(4_000).maxDocuments(50).build();
+    server = new TextsimServer(config, InProcessServerBuilder.forName(name)).start();
+    channel = InProcessChannelBuilder.forName(name).build();
+  }
+
+  @AfterAll
+  static void stop() throws InterruptedException {
+    channel.shutdownNow();
+    server.stop();
+  }
+
+  @FuzzTest(maxDuration = "60s")
+  void everyRequestGetsAnAnswerAClientCanActOn(FuzzedDataProvider data) {
+    MethodDescriptor<byte[], byte[]> method = data.pickValue(METHODS);
+    byte[] request = data.consumeRemainingAsBytes();
+    Status status;
+    try {
+      ClientCalls.blockingUnaryCall(
+          channel, method, CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS), request);
+      status = Status.OK;
+    } catch (StatusRuntimeException e) {
+      status = e.getStatus();
+    }
+    Status answered = status;
+    assertTrue(
+        ACCEPTABLE.contains(answered.getCode()),
+        () -> method.getBareMethodName() + " answered " + answered);
+    String description = String.valueOf(answered.getDescription());
+    assertFalse(description.contains("\tat ") || description.contains("Exception"), description);
+  }
+}
