@@ -5,22 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
-import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
-import io.grpc.stub.ClientCalls;
 import io.textsim.proto.v1.SimilarityServiceGrpc;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -36,36 +29,15 @@ class ServiceFuzzTest {
   private static final Set<Status.Code> ACCEPTABLE =
       Set.of(Status.Code.OK, Status.Code.INVALID_ARGUMENT, Status.Code.RESOURCE_EXHAUSTED);
 
-  /** Request and response as raw bytes, so that any byte string can be sent. */
-  private static final MethodDescriptor.Marshaller<byte[]> BYTES =
-      new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-          return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-          try {
-            return stream.readAllBytes();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      };
-
-  private static final List<MethodDescriptor<byte[], byte[]>> METHODS =
+  /** The unary methods, called with raw request bytes through {@link Fixtures#callRaw}. */
+  private static final List<String> METHODS =
       List.of(
-          raw(SimilarityServiceGrpc.getCompareMethod()),
-          raw(SimilarityServiceGrpc.getCompareManyMethod()),
-          raw(SimilarityServiceGrpc.getClusterMethod()));
+          SimilarityServiceGrpc.getCompareMethod().getFullMethodName(),
+          SimilarityServiceGrpc.getCompareManyMethod().getFullMethodName(),
+          SimilarityServiceGrpc.getClusterMethod().getFullMethodName());
 
   private static TextsimServer server;
   private static ManagedChannel channel;
-
-  private static MethodDescriptor<byte[], byte[]> raw(MethodDescriptor<?, ?> method) {
-    return method.toBuilder(BYTES, BYTES).build();
-  }
 
   @BeforeAll
   static void start() throws IOException {
@@ -84,20 +56,17 @@ class ServiceFuzzTest {
 
   @FuzzTest(maxDuration = "60s")
   void everyRequestGetsAnAnswerAClientCanActOn(FuzzedDataProvider data) {
-    MethodDescriptor<byte[], byte[]> method = data.pickValue(METHODS);
+    String method = data.pickValue(METHODS);
     byte[] request = data.consumeRemainingAsBytes();
     Status status;
     try {
-      ClientCalls.blockingUnaryCall(
-          channel, method, CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS), request);
+      Fixtures.callRaw(channel, method, request);
       status = Status.OK;
     } catch (StatusRuntimeException e) {
       status = e.getStatus();
     }
     Status answered = status;
-    assertTrue(
-        ACCEPTABLE.contains(answered.getCode()),
-        () -> method.getBareMethodName() + " answered " + answered);
+    assertTrue(ACCEPTABLE.contains(answered.getCode()), () -> method + " answered " + answered);
     String description = String.valueOf(answered.getDescription());
     assertFalse(description.contains("\tat ") || description.contains("Exception"), description);
   }

@@ -139,12 +139,15 @@ public final class Measures {
    * O(n m) time, O(m) memory.
    */
   public static SimilarityMeasure damerauOsa() {
-    return DamerauOsa.UNCANCELLABLE;
+    return damerauOsa(Cancellation.never());
   }
 
   /** {@link #damerauOsa()} that stops with an exception when {@code cancellation} fires. */
   public static SimilarityMeasure damerauOsa(Cancellation cancellation) {
-    return new DamerauOsa(Objects.requireNonNull(cancellation, "cancellation"));
+    return new CodePointMeasure(
+        "Measures.damerauOsa()",
+        CodePointMeasure.DAMERAU_OSA,
+        Objects.requireNonNull(cancellation, "cancellation"));
   }
 
   /**
@@ -153,12 +156,15 @@ public final class Measures {
    * in order, in the other. Cost: O(n m / 64), bit-parallel; see {@link LongestCommonSubsequence}.
    */
   public static SimilarityMeasure lcs() {
-    return Lcs.UNCANCELLABLE;
+    return lcs(Cancellation.never());
   }
 
   /** {@link #lcs()} that stops with an exception when {@code cancellation} fires. */
   public static SimilarityMeasure lcs(Cancellation cancellation) {
-    return new Lcs(Objects.requireNonNull(cancellation, "cancellation"));
+    return new CodePointMeasure(
+        "Measures.lcs()",
+        CodePointMeasure.LCS,
+        Objects.requireNonNull(cancellation, "cancellation"));
   }
 
   /**
@@ -403,51 +409,45 @@ public final class Measures {
     }
   }
 
-  static final class DamerauOsa implements SimilarityMeasure {
-    static final DamerauOsa UNCANCELLABLE = new DamerauOsa(Cancellation.never());
+  /**
+   * A quadratic measure over the code points of the normalized texts, which stops when its
+   * cancellation fires: Damerau-OSA and LCS.
+   */
+  static final class CodePointMeasure implements SimilarityMeasure {
+    /** The similarity of two code-point sequences. */
+    @FunctionalInterface
+    interface Scorer {
+      double score(int[] x, int[] y, Cancellation cancellation);
+    }
 
+    static final Scorer DAMERAU_OSA =
+        (x, y, c) ->
+            Levenshtein.similarity(OptimalStringAlignment.distance(x, y, c), x.length, y.length);
+
+    static final Scorer LCS =
+        (x, y, c) ->
+            LongestCommonSubsequence.similarity(
+                LongestCommonSubsequence.length(x, y, c), x.length, y.length);
+
+    private final String name;
+    private final Scorer scorer;
     private final Cancellation cancellation;
 
-    DamerauOsa(Cancellation cancellation) {
+    CodePointMeasure(String name, Scorer scorer, Cancellation cancellation) {
+      this.name = name;
+      this.scorer = scorer;
       this.cancellation = cancellation;
     }
 
     @Override
     public double similarity(TextProfile a, TextProfile b) {
       check(a, b);
-      int[] x = a.codePoints();
-      int[] y = b.codePoints();
-      return Levenshtein.similarity(
-          OptimalStringAlignment.distance(x, y, cancellation), x.length, y.length);
+      return scorer.score(a.codePoints(), b.codePoints(), cancellation);
     }
 
     @Override
     public String toString() {
-      return "Measures.damerauOsa()";
-    }
-  }
-
-  static final class Lcs implements SimilarityMeasure {
-    static final Lcs UNCANCELLABLE = new Lcs(Cancellation.never());
-
-    private final Cancellation cancellation;
-
-    Lcs(Cancellation cancellation) {
-      this.cancellation = cancellation;
-    }
-
-    @Override
-    public double similarity(TextProfile a, TextProfile b) {
-      check(a, b);
-      int[] x = a.codePoints();
-      int[] y = b.codePoints();
-      return LongestCommonSubsequence.similarity(
-          LongestCommonSubsequence.length(x, y, cancellation), x.length, y.length);
-    }
-
-    @Override
-    public String toString() {
-      return "Measures.lcs()";
+      return name;
     }
   }
 }

@@ -69,7 +69,7 @@ class LevenshteinFuzzTest {
     }
   }
 
-  private static int[] symbols(FuzzedDataProvider data, int length, int alphabetBits) {
+  static int[] symbols(FuzzedDataProvider data, int length, int alphabetBits) {
     int[] s = new int[length];
     for (int i = 0; i < length && data.remainingBytes() > 0; i++) {
       s[i] = symbol(data, alphabetBits);
@@ -77,7 +77,7 @@ class LevenshteinFuzzTest {
     return s;
   }
 
-  private static int symbol(FuzzedDataProvider data, int alphabetBits) {
+  static int symbol(FuzzedDataProvider data, int alphabetBits) {
     int raw = data.consumeInt();
     // Keep the top alphabetBits bits: small alphabets give many matches, 32 bits any int.
     return alphabetBits == 32 ? raw : raw >>> (32 - alphabetBits);

@@ -22,18 +22,18 @@ class LongestCommonSubsequenceFuzzTest {
   void intSequencesMatchTheOracle(FuzzedDataProvider data) {
     int alphabetBits = data.consumeInt(1, 32);
     boolean derived = data.consumeBoolean();
-    int[] a = symbols(data, data.consumeInt(0, MAX_LENGTH), alphabetBits);
+    int[] a = LevenshteinFuzzTest.symbols(data, data.consumeInt(0, MAX_LENGTH), alphabetBits);
     int[] b;
     if (derived) {
       b = a.clone();
       int edits = data.consumeInt(0, 60);
       for (int e = 0; e < edits && b.length > 0 && data.remainingBytes() > 0; e++) {
-        b[data.consumeInt(0, b.length - 1)] = symbol(data, alphabetBits);
+        b[data.consumeInt(0, b.length - 1)] = LevenshteinFuzzTest.symbol(data, alphabetBits);
       }
       int from = data.consumeInt(0, b.length);
       b = java.util.Arrays.copyOfRange(b, from, data.consumeInt(from, b.length));
     } else {
-      b = symbols(data, data.consumeInt(0, MAX_LENGTH), alphabetBits);
+      b = LevenshteinFuzzTest.symbols(data, data.consumeInt(0, MAX_LENGTH), alphabetBits);
     }
     int expected = LongestCommonSubsequenceTest.oracle(a, b);
     assertEquals(expected, LongestCommonSubsequence.length(a, b));
@@ -51,18 +51,5 @@ class LongestCommonSubsequenceFuzzTest {
     assertEquals(LongestCommonSubsequenceTest.oracle(x, y), lcs);
     double similarity = LongestCommonSubsequence.similarity(lcs, x.length, y.length);
     assertEquals(true, similarity >= 0 && similarity <= 1, "similarity " + similarity);
-  }
-
-  private static int[] symbols(FuzzedDataProvider data, int length, int alphabetBits) {
-    int[] s = new int[length];
-    for (int i = 0; i < length && data.remainingBytes() > 0; i++) {
-      s[i] = symbol(data, alphabetBits);
-    }
-    return s;
-  }
-
-  private static int symbol(FuzzedDataProvider data, int alphabetBits) {
-    int raw = data.consumeInt();
-    return alphabetBits == 32 ? raw : raw >>> (32 - alphabetBits);
   }
 }
