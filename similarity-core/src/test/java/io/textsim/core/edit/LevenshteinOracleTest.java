@@ -84,9 +84,14 @@ class LevenshteinOracleTest {
   }
 
   static Stream<Arguments> alphabetsAndSeeds() {
+    return alphabetsAndSeeds(SEEDS);
+  }
+
+  /** Every alphabet with every one of {@code seeds}: the arguments of a seeded oracle test. */
+  static Stream<Arguments> alphabetsAndSeeds(long... seeds) {
     List<Arguments> arguments = new ArrayList<>();
     for (Alphabet alphabet : Alphabet.values()) {
-      for (long seed : SEEDS) {
+      for (long seed : seeds) {
         arguments.add(Arguments.of(alphabet, seed));
       }
     }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.textsim.core.Cancellation;
 import io.textsim.core.OperationCancelledException;
 import io.textsim.core.edit.LevenshteinOracleTest.Alphabet;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -32,13 +30,7 @@ class LongestCommonSubsequenceTest {
   private static final int SHORT_PAIRS = 1_500;
 
   static Stream<Arguments> alphabetsAndSeeds() {
-    List<Arguments> arguments = new ArrayList<>();
-    for (Alphabet alphabet : Alphabet.values()) {
-      for (long seed : SEEDS) {
-        arguments.add(Arguments.of(alphabet, seed));
-      }
-    }
-    return arguments.stream();
+    return LevenshteinOracleTest.alphabetsAndSeeds(SEEDS);
   }
 
   @ParameterizedTest(name = "{0}, seed {1}")
