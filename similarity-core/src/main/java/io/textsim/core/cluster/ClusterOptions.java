@@ -2,6 +2,7 @@ package io.textsim.core.cluster;
 
 import io.textsim.core.Cancellation;
 import io.textsim.core.TextProfiler;
+import io.textsim.core.furniture.Furniture;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,10 @@ import java.util.Objects;
  *   <tr><td>profiler</td><td>{@link TextProfiler#defaults()}</td></tr>
  *   <tr><td>cancellation</td><td>{@link Cancellation#never()}</td></tr>
  *   <tr><td>progress</td><td>{@link ClusterProgress#none()}</td></tr>
+ *   <tr><td>furniture</td><td>{@link Furniture#learned()}: page furniture learned per source from
+ *       the documents and taken out of what links them</td></tr>
+ *   <tr><td>minSharedShingles</td><td>{@value #DEFAULT_MIN_SHARED_SHINGLES}: see {@link
+ *       LinkRule}</td></tr>
  * </table>
  *
  * @param threshold the score at or above which two documents are linked, in [0, 1]
@@ -30,6 +35,9 @@ import java.util.Objects;
  * @param profiler how texts are profiled
  * @param cancellation polled by every stage
  * @param progress receives progress reports
+ * @param furniture where page furniture comes from
+ * @param minSharedShingles the shared content shingles that make a link meaningful on its own
+ *     ({@link LinkRule})
  */
 public record ClusterOptions(
     double threshold,
@@ -39,7 +47,9 @@ public record ClusterOptions(
     int allPairsLimit,
     TextProfiler profiler,
     Cancellation cancellation,
-    ClusterProgress progress) {
+    ClusterProgress progress,
+    Furniture furniture,
+    int minSharedShingles) {
 
   /**
    * The default threshold, chosen with {@link #DEFAULT_MEASURE} from the quality evaluation
@@ -65,6 +75,9 @@ public record ClusterOptions(
    */
   public static final int DEFAULT_ALL_PAIRS_LIMIT = 300;
 
+  /** Default of {@code minSharedShingles}: see {@link LinkRule}. */
+  public static final int DEFAULT_MIN_SHARED_SHINGLES = 8;
+
   /** Validates every setting; the message names the setting and the value. */
   public ClusterOptions {
     if (!(threshold >= 0.0 && threshold <= 1.0)) {
@@ -79,6 +92,16 @@ public record ClusterOptions(
     Objects.requireNonNull(profiler, "profiler");
     Objects.requireNonNull(cancellation, "cancellation");
     Objects.requireNonNull(progress, "progress");
+    Objects.requireNonNull(furniture, "furniture");
+    if (minSharedShingles < 1) {
+      throw new IllegalArgumentException(
+          "minSharedShingles must be >= 1, got " + minSharedShingles);
+    }
+  }
+
+  /** The rule that decides which verified pairs link. */
+  public LinkRule linkRule() {
+    return new LinkRule(threshold, minSharedShingles);
   }
 
   /** The defaults of the table above. */
@@ -101,7 +124,9 @@ public record ClusterOptions(
         .allPairsLimit(allPairsLimit)
         .profiler(profiler)
         .cancellation(cancellation)
-        .progress(progress);
+        .progress(progress)
+        .furniture(furniture)
+        .minSharedShingles(minSharedShingles);
   }
 
   /** Builds {@link ClusterOptions}; validation happens in {@link #build()}. Not thread-safe. */
@@ -114,6 +139,8 @@ public record ClusterOptions(
     private TextProfiler profiler = TextProfiler.defaults();
     private Cancellation cancellation = Cancellation.never();
     private ClusterProgress progress = ClusterProgress.none();
+    private Furniture furniture = Furniture.learned();
+    private int minSharedShingles = DEFAULT_MIN_SHARED_SHINGLES;
 
     private Builder() {}
 
@@ -165,10 +192,31 @@ public record ClusterOptions(
       return this;
     }
 
+    /** Sets where page furniture comes from. */
+    public Builder furniture(Furniture furniture) {
+      this.furniture = furniture;
+      return this;
+    }
+
+    /** Sets the shared content shingles that make a link meaningful on its own. */
+    public Builder minSharedShingles(int minSharedShingles) {
+      this.minSharedShingles = minSharedShingles;
+      return this;
+    }
+
     /** Validates and returns the options. */
     public ClusterOptions build() {
       return new ClusterOptions(
-          threshold, measure, linkage, candidates, allPairsLimit, profiler, cancellation, progress);
+          threshold,
+          measure,
+          linkage,
+          candidates,
+          allPairsLimit,
+          profiler,
+          cancellation,
+          progress,
+          furniture,
+          minSharedShingles);
     }
   }
 }

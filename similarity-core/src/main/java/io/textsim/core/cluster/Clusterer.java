@@ -2,10 +2,14 @@ package io.textsim.core.cluster;
 
 import io.textsim.core.TermFrequencies;
 import io.textsim.core.TextProfile;
+import io.textsim.core.furniture.Furniture;
+import io.textsim.core.furniture.FurnitureLearner;
+import io.textsim.core.furniture.FurnitureModel;
 import io.textsim.core.shingle.ShingleConfig;
 import io.textsim.core.shingle.ShingleSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -87,10 +91,12 @@ public final class Clusterer {
               }
             });
     String[] ids = new String[n];
+    String[] sources = new String[n];
     for (int i = 0; i < n; i++) {
       ids[i] = docs[i].id();
+      sources[i] = docs[i].source();
     }
-    return cluster(ids, shingles, terms, options.profiler().shingles(), options);
+    return cluster(ids, sources, shingles, terms, options.profiler().shingles(), options);
   }
 
   /**
@@ -124,40 +130,79 @@ public final class Clusterer {
     }
     ShingleConfig config =
         n > 0 ? profiles[0].profiler().shingles() : options.profiler().shingles();
-    return cluster(ids, shingles, terms, config, options);
+    String[] sources = new String[n];
+    Arrays.fill(sources, FurnitureModel.UNKNOWN_SOURCE);
+    return cluster(ids, sources, shingles, terms, config, options);
+  }
+
+  /**
+   * The furniture model that a clustering with {@code options} uses for these documents: learned
+   * from them, given, or empty. {@code shingles[i]} is the shingle set of document {@code ids[i]}
+   * from {@code sources[i]}.
+   */
+  public static FurnitureModel furniture(
+      String[] ids,
+      String[] sources,
+      ShingleSet[] shingles,
+      ShingleConfig config,
+      ClusterOptions options) {
+    Furniture furniture = options.furniture();
+    if (furniture instanceof Furniture.Learned learned) {
+      options.progress().update("furniture", 0, 1);
+      FurnitureModel model =
+          FurnitureLearner.learn(
+              ids, sources, shingles, config, learned.options(), options.cancellation());
+      options.progress().update("furniture", 1, 1);
+      return model;
+    }
+    if (furniture instanceof Furniture.Given given) {
+      given.model().requireShingles(config);
+      return given.model();
+    }
+    return FurnitureModel.empty(config);
   }
 
   /**
    * The clustering proper, on each document's shingle set and, for cosine, its term frequencies
-   * ({@code terms} is null otherwise).
+   * ({@code terms} is null otherwise). Links are decided on content: the shingle sets without the
+   * furniture of each document's source.
    */
   private static Clustering cluster(
       String[] ids,
-      ShingleSet[] shingles,
+      String[] sources,
+      ShingleSet[] full,
       TermFrequencies[] terms,
       ShingleConfig config,
       ClusterOptions options) {
     int n = ids.length;
+    FurnitureModel model = furniture(ids, sources, full, config, options);
+    ShingleSet[] shingles = full;
+    if (!model.isEmpty()) {
+      shingles = new ShingleSet[n];
+      for (int i = 0; i < n; i++) {
+        shingles[i] = model.content(sources[i], full[i]);
+      }
+    }
     CandidateStrategy strategy = options.candidates();
     if (strategy == CandidateStrategy.AUTO) {
       strategy = n <= options.allPairsLimit() ? CandidateStrategy.ALL_PAIRS : CandidateStrategy.LSH;
     }
-    PairScorer scorer = new PairScorer(options.measure(), shingles, terms);
+    boolean[] blank = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      blank[i] = full[i].isEmpty();
+    }
+    PairScorer scorer = new PairScorer(options.measure(), shingles, terms, blank);
     long[] candidates =
         strategy == CandidateStrategy.ALL_PAIRS
             ? allPairs(n, options)
             : LshCandidates.pairs(shingles, config, options);
-    double[] scores = verify(candidates, scorer, options);
-    long linked = 0;
-    for (double s : scores) {
-      if (s >= options.threshold()) {
-        linked++;
-      }
-    }
+    double[] scores = new double[candidates.length];
+    BitSet links = verify(candidates, scorer, options, scores);
+    long linked = links.cardinality();
     UnionFind sets =
         options.linkage() == Linkage.SINGLE
-            ? singleLinkage(n, candidates, scores, options.threshold())
-            : averageLinkage(n, candidates, scores, scorer, options);
+            ? singleLinkage(n, candidates, links)
+            : averageLinkage(n, candidates, scores, links, scorer, options);
     List<Clustering.Cluster> clusters = clusters(ids, sets, scorer, options);
     return new Clustering(
         n,
@@ -197,31 +242,44 @@ public final class Clusterer {
     return out;
   }
 
-  private static double[] verify(long[] pairs, PairScorer scorer, ClusterOptions options) {
-    double[] scores = new double[pairs.length];
-    int chunk = 4096;
+  /** Scores every pair into {@code scores} and answers the set of pairs that link. */
+  private static BitSet verify(
+      long[] pairs, PairScorer scorer, ClusterOptions options, double[] scores) {
+    LinkRule rule = options.linkRule();
+    int chunk = 4096; // a multiple of 64, so that no two chunks write the same word of a BitSet
     int chunks = (pairs.length + chunk - 1) / chunk;
+    BitSet[] parts = new BitSet[chunks];
     AtomicLong done = new AtomicLong();
     IntStream.range(0, chunks)
         .parallel()
         .forEach(
             c -> {
               options.cancellation().throwIfCancelled();
-              int to = Math.min(pairs.length, (c + 1) * chunk);
-              for (int p = c * chunk; p < to; p++) {
-                scores[p] = scorer.score(first(pairs[p]), second(pairs[p]));
+              int from = c * chunk;
+              int to = Math.min(pairs.length, from + chunk);
+              BitSet part = new BitSet(to - from);
+              for (int p = from; p < to; p++) {
+                if (scorer.verify(first(pairs[p]), second(pairs[p]), rule, scores, p)) {
+                  part.set(p - from);
+                }
               }
-              options.progress().update("verify", done.addAndGet(to - c * chunk), pairs.length);
+              parts[c] = part;
+              options.progress().update("verify", done.addAndGet(to - from), pairs.length);
             });
-    return scores;
+    BitSet links = new BitSet(pairs.length);
+    for (int c = 0; c < chunks; c++) {
+      BitSet part = parts[c];
+      for (int b = part.nextSetBit(0); b >= 0; b = part.nextSetBit(b + 1)) {
+        links.set(c * chunk + b);
+      }
+    }
+    return links;
   }
 
-  private static UnionFind singleLinkage(int n, long[] pairs, double[] scores, double threshold) {
+  private static UnionFind singleLinkage(int n, long[] pairs, BitSet links) {
     UnionFind sets = new UnionFind(n);
-    for (int p = 0; p < pairs.length; p++) {
-      if (scores[p] >= threshold) {
-        sets.union(first(pairs[p]), second(pairs[p]));
-      }
+    for (int p = links.nextSetBit(0); p >= 0; p = links.nextSetBit(p + 1)) {
+      sets.union(first(pairs[p]), second(pairs[p]));
     }
     return sets;
   }
@@ -231,12 +289,17 @@ public final class Clusterer {
    * all their cross pairs reaches the threshold. Cost: O(|X| |Y|) scores per merge attempt.
    */
   private static UnionFind averageLinkage(
-      int n, long[] pairs, double[] scores, PairScorer scorer, ClusterOptions options) {
+      int n,
+      long[] pairs,
+      double[] scores,
+      BitSet links,
+      PairScorer scorer,
+      ClusterOptions options) {
     double t = options.threshold();
     Map<Long, Double> known = new HashMap<>();
     List<Integer> edges = new ArrayList<>();
     for (int p = 0; p < pairs.length; p++) {
-      if (scores[p] >= t) {
+      if (links.get(p)) {
         edges.add(p);
       }
       known.put(pairs[p], scores[p]);

@@ -93,6 +93,34 @@ public final class ShingleSet {
     return common;
   }
 
+  /**
+   * The shingles of this set that are not in {@code removed}, by one linear merge; this set itself
+   * when nothing is removed.
+   */
+  public ShingleSet without(ShingleSet removed) {
+    Objects.requireNonNull(removed, "removed");
+    long[] a = hashes;
+    long[] b = removed.hashes;
+    if (a.length == 0 || b.length == 0) {
+      return this;
+    }
+    long[] out = new long[a.length];
+    int kept = 0;
+    int j = 0;
+    for (long x : a) {
+      while (j < b.length && b[j] < x) {
+        j++;
+      }
+      if (j == b.length || b[j] != x) {
+        out[kept++] = x;
+      }
+    }
+    if (kept == a.length) {
+      return this;
+    }
+    return kept == 0 ? EMPTY : new ShingleSet(Arrays.copyOf(out, kept));
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof ShingleSet s && Arrays.equals(hashes, s.hashes);

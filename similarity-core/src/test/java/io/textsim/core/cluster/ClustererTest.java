@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.textsim.core.Cancellation;
 import io.textsim.core.OperationCancelledException;
 import io.textsim.core.TextProfiler;
+import io.textsim.core.furniture.Furniture;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -127,8 +128,13 @@ class ClustererTest {
             new Document("bridge", bridge),
             new Document("b1", second),
             new Document("b2", copy(r, second)));
+    // Without furniture learning, so that single linkage sees the bridge's whole text.
     ClusterOptions single =
-        ClusterOptions.builder().threshold(0.3).measure(ClusterMeasure.OVERLAP).build();
+        ClusterOptions.builder()
+            .threshold(0.3)
+            .measure(ClusterMeasure.OVERLAP)
+            .furniture(Furniture.none())
+            .build();
     assertEquals(1, Clusterer.cluster(docs, single).clusters().size());
     Clustering average =
         Clusterer.cluster(docs, single.toBuilder().linkage(Linkage.AVERAGE).build());
