@@ -36,10 +36,15 @@ import java.util.TreeMap;
  *       content apart from the frame overlap by {@code sameStoryOverlap} or more.
  * </ol>
  *
- * <p>Documents of no known source ({@link FurnitureModel#UNKNOWN_SOURCE}) form one group that has
- * no frame step and compares whole documents: without a source, a story carried by many outlets and
- * an outlet's frame around many stories look alike, and the safe answer is to keep both as content.
- * A story that many outlets carry is therefore never furniture: each outlet holds it once.
+ * <p>Documents of no known source ({@link FurnitureModel#UNKNOWN_SOURCE}) form one group without
+ * the frame step. Without a source, a story carried by many outlets and an outlet's frame around
+ * many stories look alike; what tells them apart is that an outlet's other furniture, on its few
+ * pages, has been found at lower levels, so a story's pages have nothing much left once the story
+ * is taken out, while a frame's pages still hold their stories. Blocks on at least {@link
+ * FurnitureOptions#unknownSourceFrameDocuments()} pages are therefore judged with themselves taken
+ * out. The one shape this misreads is a story carried by that many outlets that each have no other
+ * page in the collection; give sources to avoid it. With sources, a story that many outlets carry
+ * is never furniture: each outlet holds it once.
  *
  * <p>Cost: a sort of every source's shingle occurrences (transient memory 8 bytes per shingle
  * occurrence of the largest source), plus {@code 4 * sample} bytes per recurring shingle, plus at
@@ -221,8 +226,9 @@ public final class FurnitureLearner {
     }
     cancellation.throwIfCancelled();
     // Decided from the least frequent up, each level against the documents without the furniture
-    // found below it: an outlet's furniture (on its few pages) is found before a story that many
-    // outlets carry (on many pages), and the story's pages are then compared by their story.
+    // found below it and without what recurs more: an outlet's furniture (on its few pages) is
+    // found before a story that many outlets carry (on many pages), and the story's pages are then
+    // compared by their story.
     Integer[] byFrequency = new Integer[candidates];
     for (int c = 0; c < candidates; c++) {
       byFrequency[c] = c;
@@ -243,7 +249,22 @@ public final class FurnitureLearner {
       while (to < candidates && frequency[byFrequency[to]] < levelTop) {
         to++;
       }
-      SameStory test = new SameStory(shingles, removed, options.sameStoryOverlap());
+      // Compared without what is already known furniture and without anything that recurs more
+      // than this level (an outlet's frame, undecided yet, would make pages of one outlet look
+      // like one story); among pages of no known source, a level on many pages is also compared
+      // without itself, as a frame would be.
+      boolean frameLike =
+          !knownSource && frequency[byFrequency[from]] >= options.unknownSourceFrameDocuments();
+      int firstExcluded = frameLike ? from : to;
+      long[] excluded = new long[removed.size() + candidates - firstExcluded];
+      int e = 0;
+      for (int i = 0; i < removed.size(); i++) {
+        excluded[e++] = removed.get(i);
+      }
+      for (int k = firstExcluded; k < candidates; k++) {
+        excluded[e++] = shingle[byFrequency[k]];
+      }
+      SameStory test = new SameStory(shingles, ShingleSet.of(excluded), options.sameStoryOverlap());
       long[] found = new long[to - from];
       int foundCount = 0;
       for (int k = from; k < to; k++) {

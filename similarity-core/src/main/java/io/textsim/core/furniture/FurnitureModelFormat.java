@@ -18,6 +18,7 @@ import java.util.zip.CRC32;
  * magic "TSFM" (4 bytes), version (1 byte),
  * shingle kind (1 byte: 1 words, 2 characters), shingle size (int32),
  * minDocuments (int32), frameShare (float64), sameStoryOverlap (float64), sample (int32),
+ * unknownSourceFrameDocuments (int32),
  * source count (int32), then per source in ascending order of name:
  *   name length in UTF-8 bytes (int32), name (UTF-8), shingle count (int32),
  *   shingles (int64 each, strictly ascending),
@@ -37,7 +38,7 @@ final class FurnitureModelFormat {
 
   static byte[] write(FurnitureModel model) {
     Map<String, ShingleSet> sources = model.bySource();
-    int size = 4 + 1 + 1 + 4 + 4 + 8 + 8 + 4 + 4 + 4;
+    int size = 4 + 1 + 1 + 4 + 4 + 8 + 8 + 4 + 4 + 4 + 4;
     for (Map.Entry<String, ShingleSet> e : sources.entrySet()) {
       size += 4 + e.getKey().getBytes(StandardCharsets.UTF_8).length + 4 + 8 * e.getValue().size();
     }
@@ -49,7 +50,8 @@ final class FurnitureModelFormat {
     out.putInt(o.minDocuments())
         .putDouble(o.frameShare())
         .putDouble(o.sameStoryOverlap())
-        .putInt(o.sample());
+        .putInt(o.sample())
+        .putInt(o.unknownSourceFrameDocuments());
     out.putInt(sources.size());
     for (Map.Entry<String, ShingleSet> e : sources.entrySet()) {
       byte[] name = e.getKey().getBytes(StandardCharsets.UTF_8);
@@ -108,7 +110,8 @@ final class FurnitureModelFormat {
         throw bad("unknown shingle kind " + kind);
       }
       FurnitureOptions options =
-          new FurnitureOptions(in.getInt(), in.getDouble(), in.getDouble(), in.getInt());
+          new FurnitureOptions(
+              in.getInt(), in.getDouble(), in.getDouble(), in.getInt(), in.getInt());
       int count = in.getInt();
       if (count < 0) {
         throw bad("negative source count " + count);

@@ -15,15 +15,23 @@ package io.textsim.core.furniture;
  *       whose content overlaps at least this much tell the same story</td></tr>
  *   <tr><td>sample</td><td>{@value #DEFAULT_SAMPLE}</td><td>documents examined per shingle to tell
  *       whether its documents are the same story</td></tr>
+ *   <tr><td>unknownSourceFrameDocuments</td><td>{@value #DEFAULT_UNKNOWN_SOURCE_FRAME_DOCUMENTS}
+ *       </td><td>among documents of no known source, a shingle in at least this many documents is
+ *       judged with the text it recurs in taken out, as a site frame would be</td></tr>
  * </table>
  *
  * @param minDocuments at least 2
  * @param frameShare in (0, 1]
  * @param sameStoryOverlap in (0, 1]
- * @param sample at least 2
+ * @param sample in 2..64
+ * @param unknownSourceFrameDocuments at least {@code minDocuments}
  */
 public record FurnitureOptions(
-    int minDocuments, double frameShare, double sameStoryOverlap, int sample) {
+    int minDocuments,
+    double frameShare,
+    double sameStoryOverlap,
+    int sample,
+    int unknownSourceFrameDocuments) {
   /** Default of {@link #minDocuments}. */
   public static final int DEFAULT_MIN_DOCUMENTS = 3;
 
@@ -36,9 +44,16 @@ public record FurnitureOptions(
   /** Default of {@link #sample}. */
   public static final int DEFAULT_SAMPLE = 8;
 
+  /** Default of {@link #unknownSourceFrameDocuments}. */
+  public static final int DEFAULT_UNKNOWN_SOURCE_FRAME_DOCUMENTS = 25;
+
   private static final FurnitureOptions DEFAULTS =
       new FurnitureOptions(
-          DEFAULT_MIN_DOCUMENTS, DEFAULT_FRAME_SHARE, DEFAULT_SAME_STORY_OVERLAP, DEFAULT_SAMPLE);
+          DEFAULT_MIN_DOCUMENTS,
+          DEFAULT_FRAME_SHARE,
+          DEFAULT_SAME_STORY_OVERLAP,
+          DEFAULT_SAMPLE,
+          DEFAULT_UNKNOWN_SOURCE_FRAME_DOCUMENTS);
 
   /** Validates every setting; the message names the setting and the value. */
   public FurnitureOptions {
@@ -54,6 +69,13 @@ public record FurnitureOptions(
     }
     if (sample < 2 || sample > 64) {
       throw new IllegalArgumentException("sample must be in 2..64, got " + sample);
+    }
+    if (unknownSourceFrameDocuments < minDocuments) {
+      throw new IllegalArgumentException(
+          "unknownSourceFrameDocuments must be >= minDocuments ("
+              + minDocuments
+              + "), got "
+              + unknownSourceFrameDocuments);
     }
   }
 

@@ -188,9 +188,10 @@ class FurnitureLearnerTest {
                     FurnitureOptions.defaults(),
                     Cancellation.never()));
     assertEquals("ids[0]", npe.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> new FurnitureOptions(1, 0.5, 0.5, 8));
-    assertThrows(IllegalArgumentException.class, () -> new FurnitureOptions(3, 0.0, 0.5, 8));
-    assertThrows(IllegalArgumentException.class, () -> new FurnitureOptions(3, 0.5, Double.NaN, 8));
-    assertThrows(IllegalArgumentException.class, () -> new FurnitureOptions(3, 0.5, 0.5, 1));
+    assertThrows(IllegalArgumentException.class, () -> new FurnitureOptions(1, 0.5, 0.5, 8, 25));
+    assertThrows(IllegalArgumentException.class, () -> new FurnitureOptions(3, 0.0, 0.5, 8, 25));
+    assertThrows(
+        IllegalArgumentException.class, () -> new FurnitureOptions(3, 0.5, Double.NaN, 8, 25));
+    assertThrows(IllegalArgumentException.class, () -> new FurnitureOptions(3, 0.5, 0.5, 1, 25));
   }
 }

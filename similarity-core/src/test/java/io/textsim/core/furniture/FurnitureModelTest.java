@@ -24,7 +24,7 @@ class FurnitureModelTest {
     sources.put("mehrnews.com", ShingleSet.of(-5, 7, 1L << 40, Long.MAX_VALUE, Long.MIN_VALUE));
     sources.put("تهران‌تایمز", ShingleSet.of(3));
     return new FurnitureModel(
-        ShingleConfig.words(4), new FurnitureOptions(3, 0.5, 0.5, 8), sources);
+        ShingleConfig.words(4), new FurnitureOptions(3, 0.5, 0.5, 8, 25), sources);
   }
 
   private static byte[] golden() throws IOException {
