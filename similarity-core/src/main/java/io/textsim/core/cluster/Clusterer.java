@@ -25,8 +25,10 @@ import java.util.stream.IntStream;
  * all pairs for small inputs or from MinHash LSH buckets for large ones ({@link
  * CandidateStrategy}); (3) verify every candidate with the exact {@link ClusterMeasure}, in
  * parallel; (4) link the pairs at or above the threshold and form clusters by {@link Linkage}; (5)
- * name each cluster's representative (the member with the highest mean score to the others) and
- * score each member against it.
+ * with single linkage, split clusters whose members do not agree with their representative ({@link
+ * RepresentativeSplit}), so that a bridge cannot chain two stories; (6) name each cluster's
+ * representative (the member with the highest mean score to the others) and score each member
+ * against it.
  *
  * <p>Every document ends up in exactly one cluster; singletons are clusters of one. The output
  * depends only on the input and the options, never on thread scheduling: clusters are ordered by
@@ -203,7 +205,11 @@ public final class Clusterer {
         options.linkage() == Linkage.SINGLE
             ? singleLinkage(n, candidates, links)
             : averageLinkage(n, candidates, scores, links, scorer, options);
-    List<Clustering.Cluster> clusters = clusters(ids, sets, scorer, options);
+    List<List<Integer>> groups = groups(n, sets);
+    if (options.linkage() == Linkage.SINGLE) {
+      groups = RepresentativeSplit.split(groups, n, candidates, links, scorer, options);
+    }
+    List<Clustering.Cluster> clusters = clusters(ids, groups, scorer, options);
     return new Clustering(
         n,
         options.threshold(),
@@ -342,9 +348,8 @@ public final class Clusterer {
     return sets;
   }
 
-  private static List<Clustering.Cluster> clusters(
-      String[] ids, UnionFind sets, PairScorer scorer, ClusterOptions options) {
-    int n = ids.length;
+  /** The members of each set, in ascending order, the sets in order of their first member. */
+  private static List<List<Integer>> groups(int n, UnionFind sets) {
     Map<Integer, List<Integer>> byRoot = new HashMap<>();
     List<List<Integer>> groups = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -357,6 +362,12 @@ public final class Clusterer {
       }
       g.add(i);
     }
+    return groups;
+  }
+
+  private static List<Clustering.Cluster> clusters(
+      String[] ids, List<List<Integer>> sets, PairScorer scorer, ClusterOptions options) {
+    List<List<Integer>> groups = new ArrayList<>(sets);
     groups.sort(
         Comparator.comparingInt((List<Integer> g) -> -g.size()).thenComparingInt(g -> g.get(0)));
     Clustering.Cluster[] out = new Clustering.Cluster[groups.size()];
@@ -382,25 +393,7 @@ public final class Clusterer {
       return new Clustering.Cluster(
           id, ids[members.get(0)], List.of(new Clustering.Member(ids[members.get(0)], 1.0)));
     }
-    int[] sample = sample(members);
-    int best = members.get(0);
-    double bestMean = -1;
-    for (int m : members) {
-      double sum = 0;
-      int count = 0;
-      for (int o : sample) {
-        if (o != m) {
-          sum += scorer.score(Math.min(m, o), Math.max(m, o));
-          count++;
-        }
-      }
-      double mean = sum / count;
-      if (mean > bestMean) { // strict: ties keep the earlier member
-        bestMean = mean;
-        best = m;
-      }
-    }
-    int representative = best;
+    int representative = representative(members, scorer);
     double[] score = new double[s];
     Integer[] order = new Integer[s];
     for (int k = 0; k < s; k++) {
@@ -421,6 +414,32 @@ public final class Clusterer {
       out.add(new Clustering.Member(ids[members.get(k)], score[k]));
     }
     return new Clustering.Cluster(id, ids[representative], out);
+  }
+
+  /**
+   * The member with the highest mean score against the others (against an even sample of {@link
+   * #REPRESENTATIVE_SAMPLE} of them in a larger cluster); ties keep the earlier member.
+   */
+  static int representative(List<Integer> members, PairScorer scorer) {
+    int[] sample = sample(members);
+    int best = members.get(0);
+    double bestMean = -1;
+    for (int m : members) {
+      double sum = 0;
+      int count = 0;
+      for (int o : sample) {
+        if (o != m) {
+          sum += scorer.score(Math.min(m, o), Math.max(m, o));
+          count++;
+        }
+      }
+      double mean = count == 0 ? 0 : sum / count;
+      if (mean > bestMean) { // strict: ties keep the earlier member
+        bestMean = mean;
+        best = m;
+      }
+    }
+    return best;
   }
 
   private static int[] sample(List<Integer> members) {

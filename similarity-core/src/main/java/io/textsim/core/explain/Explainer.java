@@ -34,19 +34,39 @@ public final class Explainer {
    * @throws IllegalArgumentException if the profiles were built with different settings
    */
   public static Explanation explain(TextProfile a, TextProfile b) {
+    return explain(a, b, ShingleSet.empty(), ShingleSet.empty());
+  }
+
+  /**
+   * Explains {@code a} against {@code b}, marking the passages that only one side has as furniture
+   * where they are covered by that side's furniture shingles ({@code furnitureA}, {@code
+   * furnitureB}: for instance {@link io.textsim.core.furniture.FurnitureModel#furniture(String)} of
+   * each text's source). A unit is furniture if a furniture shingle of its text contains it; runs
+   * of own units are split where that changes, so furniture is shown apart from the content only
+   * one side has.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the profiles were built with different settings
+   */
+  public static Explanation explain(
+      TextProfile a, TextProfile b, ShingleSet furnitureA, ShingleSet furnitureB) {
     Objects.requireNonNull(a, "a");
     Objects.requireNonNull(b, "b");
+    Objects.requireNonNull(furnitureA, "furnitureA");
+    Objects.requireNonNull(furnitureB, "furnitureB");
     a.requireComparable(b);
     Side sideA = new Side(a);
     Side sideB = new Side(b);
     boolean[] sharedA = sideA.sharedUnits(b.shingles());
     boolean[] sharedB = sideB.sharedUnits(a.shingles());
+    boolean[] furnitureUnitsA = sideA.sharedUnits(furnitureA);
+    boolean[] furnitureUnitsB = sideB.sharedUnits(furnitureB);
     List<Passage> inA = new ArrayList<>();
     List<Passage> onlyA = new ArrayList<>();
-    sideA.passages(sharedA, inA, onlyA);
+    sideA.passages(sharedA, furnitureUnitsA, inA, onlyA);
     List<Passage> inB = new ArrayList<>();
     List<Passage> onlyB = new ArrayList<>();
-    sideB.passages(sharedB, inB, onlyB);
+    sideB.passages(sharedB, furnitureUnitsB, inB, onlyB);
     return new Explanation(inA, inB, onlyA, onlyB);
   }
 
@@ -113,14 +133,22 @@ public final class Explainer {
       return shared;
     }
 
-    void passages(boolean[] shared, List<Passage> sharedOut, List<Passage> onlyOut) {
+    /**
+     * Runs of shared units, and runs of own units split where {@code furniture} changes, as
+     * passages.
+     */
+    void passages(
+        boolean[] shared, boolean[] furniture, List<Passage> sharedOut, List<Passage> onlyOut) {
       int n = shared.length;
       int runStart = 0;
       for (int i = 1; i <= n; i++) {
-        if (i == n || shared[i] != shared[runStart]) {
+        if (i == n
+            || shared[i] != shared[runStart]
+            || (!shared[i] && furniture[i] != furniture[runStart])) {
           int from = runStart == 0 ? 0 : starts[runStart];
           int to = i == n ? normalized.length() : starts[i];
-          Passage p = passage(from, to);
+          boolean isFurniture = !shared[runStart] && furniture[runStart];
+          Passage p = passage(from, to, isFurniture);
           if (p != null) {
             (shared[runStart] ? sharedOut : onlyOut).add(p);
           }
@@ -129,7 +157,7 @@ public final class Explainer {
       }
     }
 
-    private Passage passage(int from, int to) {
+    private Passage passage(int from, int to, boolean furniture) {
       NormalizedText.Span span = normalized.toOriginal(from, to);
       String original = normalized.original();
       int s = span.start();
@@ -140,7 +168,7 @@ public final class Explainer {
       while (e > s && isBlank(original.charAt(e - 1))) {
         e--;
       }
-      return s == e ? null : new Passage(s, e, original.substring(s, e));
+      return s == e ? null : new Passage(s, e, original.substring(s, e), furniture);
     }
 
     private static boolean isBlank(char c) {

@@ -9,8 +9,16 @@ import java.util.Objects;
  * @param start first offset, inclusive
  * @param end last offset, exclusive
  * @param text the original characters of the range
+ * @param furniture true if the passage is page furniture of its text's source (learned, see {@link
+ *     io.textsim.core.furniture.FurnitureModel}); always false for shared passages and when no
+ *     furniture was given
  */
-public record Passage(int start, int end, String text) {
+public record Passage(int start, int end, String text, boolean furniture) {
+  /** A passage that is not furniture. */
+  public Passage(int start, int end, String text) {
+    this(start, end, text, false);
+  }
+
   /** Validates the range against the text. */
   public Passage {
     Objects.requireNonNull(text, "text");
