@@ -148,17 +148,16 @@ final class Choices {
   static final class LinkageName implements ITypeConverter<Linkage>, Iterable<String> {
     @Override
     public Linkage convert(String value) {
-      for (Linkage l : Linkage.values()) {
-        if (l.name().equalsIgnoreCase(value.strip())) {
-          return l;
-        }
+      try {
+        return Linkage.fromName(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
       }
-      throw new TypeConversionException("'" + value + "' is not one of single, average");
     }
 
     @Override
     public java.util.Iterator<String> iterator() {
-      return Arrays.stream(Linkage.values()).map(l -> l.name().toLowerCase(Locale.ROOT)).iterator();
+      return Arrays.stream(Linkage.values()).map(Linkage::wireName).iterator();
     }
   }
 
@@ -166,22 +165,16 @@ final class Choices {
   static final class CandidatesName implements ITypeConverter<CandidateStrategy>, Iterable<String> {
     @Override
     public CandidateStrategy convert(String value) {
-      for (CandidateStrategy c : CandidateStrategy.values()) {
-        if (name(c).equalsIgnoreCase(value.strip())) {
-          return c;
-        }
+      try {
+        return CandidateStrategy.fromName(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
       }
-      throw new TypeConversionException("'" + value + "' is not one of auto, all-pairs, lsh");
-    }
-
-    /** The name on the command line: {@code ALL_PAIRS} is {@code all-pairs}. */
-    static String name(CandidateStrategy c) {
-      return c.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     @Override
     public java.util.Iterator<String> iterator() {
-      return Arrays.stream(CandidateStrategy.values()).map(CandidatesName::name).iterator();
+      return Arrays.stream(CandidateStrategy.values()).map(CandidateStrategy::wireName).iterator();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.textsim.cli;
 
+import io.textsim.core.Durations;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -17,9 +18,6 @@ final class Units {
   private static final Pattern BYTES =
       Pattern.compile(
           "(\\d+(?:\\.\\d+)?)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?", Pattern.CASE_INSENSITIVE);
-
-  private static final Pattern DURATION =
-      Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
 
   /** The largest --max-bytes: Java strings and arrays stop a little below 2 GiB. */
   static final long MAX_BYTES_LIMIT = 2_000_000_000L;
@@ -57,44 +55,27 @@ final class Units {
     return Math.max(1, mb) + "MB";
   }
 
+  /** The shortest --deadline. */
+  static final Duration MIN_DEADLINE = Duration.ofMillis(1);
+
+  /** The longest --deadline: longer is taken for a typing mistake. */
+  static final Duration MAX_DEADLINE = Duration.ofHours(24);
+
   /**
-   * Parses a duration: {@code 5s}, {@code 250ms}, {@code 2m}, {@code 1h}; a bare number is seconds.
+   * Parses a --deadline in the grammar of {@link Durations}: {@code 500ms}, {@code 1.5s}, {@code
+   * 2m}, {@code 1h}, {@code PT30S}; a bare number is seconds. Between 1ms and 24h.
    */
   static Duration parseDuration(String value) {
-    Matcher m = DURATION.matcher(value.strip());
-    if (!m.matches()) {
-      throw new TypeConversionException(
-          "'" + value + "' is not a duration; use e.g. 500ms, 5s, 2m or 1h");
+    try {
+      return Durations.parse(value, MIN_DEADLINE, MAX_DEADLINE);
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
     }
-    double n = Double.parseDouble(m.group(1));
-    String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
-    double millis =
-        switch (unit) {
-          case "ms" -> n;
-          case "m" -> n * 60_000;
-          case "h" -> n * 3_600_000;
-          default -> n * 1_000;
-        };
-    if (millis < 1 || millis > 24 * 3_600_000.0) {
-      throw new TypeConversionException(
-          "'" + value + "' is out of range; the duration must be between 1ms and 24h");
-    }
-    return Duration.ofMillis((long) millis);
   }
 
   /** Formats a duration the way it is written on the command line. */
   static String formatDuration(Duration d) {
-    long ms = d.toMillis();
-    if (ms % 3_600_000 == 0) {
-      return ms / 3_600_000 + "h";
-    }
-    if (ms % 60_000 == 0) {
-      return ms / 60_000 + "m";
-    }
-    if (ms % 1_000 == 0) {
-      return ms / 1_000 + "s";
-    }
-    return ms + "ms";
+    return Durations.format(d);
   }
 
   /** A number in [0, 1]: a threshold or a minimum score. */

@@ -16,8 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Every bad input of DESIGN.md's table: exit code 1 and one line on stderr naming the file and the
- * problem, or exit code 2 for bad option values; never a stack trace.
+ * Every bad input of the README's exit codes (its "Command line" section): exit code 1 and one line
+ * on stderr naming the file and the problem, or exit code 2 for bad option values; never a stack
+ * trace.
  */
 class BadInputTest {
   @TempDir Path dir;

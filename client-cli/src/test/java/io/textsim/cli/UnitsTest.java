@@ -45,6 +45,27 @@ class UnitsTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"1.5s, 1500", "PT30S, 30000", "PT1M30S, 90000", "24h, 86400000", "1d, 86400000"})
+  void durationsInTheSharedGrammar(String value, long millis) {
+    assertEquals(Duration.ofMillis(millis), Units.parseDuration(value));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "soon|'soon' is not a duration; use e.g. 500ms, 1.5s, 10m, 2h, 7d or PT30S",
+        "25h|'25h' is out of range; the duration must be between 1ms and 1d",
+        "0|'0' is out of range; the duration must be between 1ms and 1d",
+        "0.5ms|'0.5ms' is out of range; the duration must be between 1ms and 1d"
+      })
+  void badDurationsSayWhy(String value, String message) {
+    TypeConversionException e =
+        assertThrows(TypeConversionException.class, () -> Units.parseDuration(value));
+    assertEquals(message, e.getMessage());
+  }
+
+  @ParameterizedTest
   @CsvSource({"5000, 5s", "120000, 2m", "3600000, 1h", "250, 250ms", "1500, 1500ms"})
   void formatDuration(long millis, String text) {
     assertEquals(text, Units.formatDuration(Duration.ofMillis(millis)));

@@ -76,19 +76,4 @@ final class CallTimeLimit implements ServerInterceptor {
       }
     };
   }
-
-  /** {@code d} as the flag would take it: 10m, 90s, 1500ms, 2h. */
-  static String describe(Duration d) {
-    long millis = d.toMillis();
-    if (millis % 3_600_000 == 0) {
-      return millis / 3_600_000 + "h";
-    }
-    if (millis % 60_000 == 0) {
-      return millis / 60_000 + "m";
-    }
-    if (millis % 1_000 == 0) {
-      return millis / 1_000 + "s";
-    }
-    return millis + "ms";
-  }
 }

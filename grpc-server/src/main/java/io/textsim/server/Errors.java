@@ -10,6 +10,7 @@ import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.textsim.core.Durations;
 import io.textsim.core.OperationCancelledException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -106,7 +107,7 @@ final class Errors {
                 limit == null
                     ? "deadline exceeded: the computation was stopped"
                     : "deadline exceeded: the call ran longer than the server allows ("
-                        + CallTimeLimit.describe(limit)
+                        + Durations.format(limit)
                         + ", --max-call-time); the computation was stopped")
             : Status.CANCELLED.withDescription("call cancelled: the computation was stopped"))
         .asRuntimeException();

@@ -1,17 +1,15 @@
 package io.textsim.server;
 
+import io.textsim.core.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
@@ -155,14 +153,15 @@ final class ServerCommand implements Callable<Integer> {
       defaultValue = "30s",
       converter = DurationConverter.class,
       description =
-          "How long shutdown waits for calls in flight, e.g. 30s, 500ms, 2m (default: 30s).")
+          "How long shutdown waits for calls in flight, e.g. 30s, 500ms, 2m, PT30S; a bare number"
+              + " is seconds (default: 30s).")
   Duration gracePeriod;
 
   @Option(
       names = "--max-call-time",
       paramLabel = "DURATION",
       defaultValue = "10m",
-      converter = DurationConverter.class,
+      converter = MaxCallTimeConverter.class,
       description =
           "The longest one call may run; a call without a deadline, or with a later one, is"
               + " stopped then with DEADLINE_EXCEEDED. 0 for no limit (default: 10m).")
@@ -280,30 +279,42 @@ final class ServerCommand implements Callable<Integer> {
     }
   }
 
-  /** Parses "30s", "500ms", "2m", "1h", a plain number of seconds, or ISO-8601 ("PT30S"). */
+  /**
+   * Reads a duration flag (--grace-period) in the grammar of {@link Durations}: {@code 30s}, {@code
+   * 500ms}, {@code 1.5s}, {@code 2m}, {@code 1h}, {@code 7d}, a bare number of seconds, or ISO-8601
+   * ({@code PT30S}); 0 to 365d.
+   */
   static final class DurationConverter implements ITypeConverter<Duration> {
-    private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
-
     @Override
     public Duration convert(String value) {
-      String v = value.strip().toLowerCase(Locale.ROOT);
-      Matcher m = SIMPLE.matcher(v);
-      if (m.matches()) {
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        return switch (unit) {
-          case "ms" -> Duration.ofMillis(n);
-          case "m" -> Duration.ofMinutes(n);
-          case "h" -> Duration.ofHours(n);
-          default -> Duration.ofSeconds(n);
-        };
-      }
-      try {
-        return Duration.parse(value.strip());
-      } catch (DateTimeParseException e) {
+      return parseDuration(value);
+    }
+  }
+
+  /** Reads --max-call-time: a duration as {@link DurationConverter} reads it, 0 or at least 1ms. */
+  static final class MaxCallTimeConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      Duration d = parseDuration(value);
+      if (!d.isZero() && d.compareTo(ServerConfig.MIN_MAX_CALL_TIME) < 0) {
         throw new TypeConversionException(
-            "'" + value + "' is not a duration; use e.g. 30s, 500ms, 2m or PT30S");
+            "'"
+                + value
+                + "' is out of range; the duration must be 0 (no limit) or between "
+                + Durations.format(ServerConfig.MIN_MAX_CALL_TIME)
+                + " and "
+                + Durations.format(ServerConfig.MAX_DURATION));
       }
+      return d;
+    }
+  }
+
+  /** A duration between 0 and {@link ServerConfig#MAX_DURATION}, or a usage error. */
+  private static Duration parseDuration(String value) {
+    try {
+      return Durations.parse(value, Duration.ZERO, ServerConfig.MAX_DURATION);
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
     }
   }
 

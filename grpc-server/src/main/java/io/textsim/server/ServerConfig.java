@@ -1,5 +1,6 @@
 package io.textsim.server;
 
+import io.textsim.core.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -100,8 +101,14 @@ public record ServerConfig(
   /** The default limit on how long one call may run. */
   public static final Duration DEFAULT_MAX_CALL_TIME = Duration.ofMinutes(10);
 
-  /** The longest limit accepted; longer is taken for a mistake (and would overflow nanoseconds). */
-  private static final Duration MAX_MAX_CALL_TIME = Duration.ofDays(365);
+  /** The shortest limit on a call other than 0 (no limit): a call's deadline is in milliseconds. */
+  static final Duration MIN_MAX_CALL_TIME = Duration.ofMillis(1);
+
+  /**
+   * The longest limit on a call, and the longest grace period, accepted: longer is taken for a
+   * mistake (and would overflow the nanoseconds that gRPC and the executors count in).
+   */
+  static final Duration MAX_DURATION = Duration.ofDays(365);
 
   /** Validates the settings; messages name the setting and the value. */
   public ServerConfig {
@@ -131,14 +138,23 @@ public record ServerConfig(
     if (tlsClientCa.isPresent() && tlsCert.isEmpty()) {
       throw new IllegalArgumentException("tlsClientCa (mutual TLS) needs tlsCert and tlsKey");
     }
-    if (gracePeriod.isNegative()) {
-      throw new IllegalArgumentException("gracePeriod must not be negative, got " + gracePeriod);
+    if (gracePeriod.isNegative() || gracePeriod.compareTo(MAX_DURATION) > 0) {
+      throw new IllegalArgumentException(
+          "gracePeriod must be between 0s and "
+              + Durations.format(MAX_DURATION)
+              + ", got "
+              + gracePeriod);
     }
     if (!maxCallTime.isZero()
-        && (maxCallTime.compareTo(Duration.ofMillis(1)) < 0
-            || maxCallTime.compareTo(MAX_MAX_CALL_TIME) > 0)) {
+        && (maxCallTime.compareTo(MIN_MAX_CALL_TIME) < 0
+            || maxCallTime.compareTo(MAX_DURATION) > 0)) {
       throw new IllegalArgumentException(
-          "maxCallTime must be 0 (no limit) or between 1ms and 365 days, got " + maxCallTime);
+          "maxCallTime must be 0 (no limit) or between "
+              + Durations.format(MIN_MAX_CALL_TIME)
+              + " and "
+              + Durations.format(MAX_DURATION)
+              + ", got "
+              + maxCallTime);
     }
   }
 

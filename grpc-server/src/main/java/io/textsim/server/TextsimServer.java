@@ -10,6 +10,7 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.textsim.core.Durations;
 import io.textsim.proto.v1.SimilarityServiceGrpc;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -151,9 +152,7 @@ public final class TextsimServer {
             + ", reflection "
             + (config.reflection() ? "on" : "off")
             + ", max call time "
-            + (config.maxCallTime().isZero()
-                ? "none"
-                : CallTimeLimit.describe(config.maxCallTime())));
+            + (config.maxCallTime().isZero() ? "none" : Durations.format(config.maxCallTime())));
     return this;
   }
 

@@ -14,6 +14,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.Status;
+import io.textsim.core.Durations;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -80,10 +81,10 @@ class CallTimeLimitTest {
 
   @Test
   void limitsAreDescribedAsTheFlagTakesThem() {
-    assertEquals("10m", CallTimeLimit.describe(Duration.ofMinutes(10)));
-    assertEquals("90s", CallTimeLimit.describe(Duration.ofSeconds(90)));
-    assertEquals("1500ms", CallTimeLimit.describe(Duration.ofMillis(1500)));
-    assertEquals("2h", CallTimeLimit.describe(Duration.ofHours(2)));
+    assertEquals("10m", Durations.format(Duration.ofMinutes(10)));
+    assertEquals("90s", Durations.format(Duration.ofSeconds(90)));
+    assertEquals("1500ms", Durations.format(Duration.ofMillis(1500)));
+    assertEquals("2h", Durations.format(Duration.ofHours(2)));
     assertThrows(
         IllegalArgumentException.class,
         () -> ServerConfig.builder().maxCallTime(Duration.ofNanos(500_000)).build());

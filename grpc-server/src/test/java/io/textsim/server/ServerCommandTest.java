@@ -183,4 +183,32 @@ class ServerCommandTest {
     assertEquals(Duration.ofHours(1), c.convert("1h"));
     assertEquals(Duration.ofSeconds(90), c.convert("PT1M30S"));
   }
+
+  @Test
+  void durationFlagsShareOneGrammarAndErrorsNameTheFlagAndTheValue() {
+    ServerConfig c = parse(Map.of(), "--grace-period=1.5s", "--max-call-time=7d");
+    assertEquals(Duration.ofMillis(1500), c.gracePeriod());
+    assertEquals(Duration.ofDays(7), c.maxCallTime());
+    assertEquals(Duration.ofSeconds(30), parse(Map.of(), "--grace-period=PT30S").gracePeriod());
+    assertEquals(Duration.ofSeconds(45), parse(Map.of(), "--max-call-time=45").maxCallTime());
+
+    Run soon = run(Map.of(), "--grace-period=soon");
+    assertEquals(2, soon.exitCode());
+    assertTrue(
+        soon.err().contains("'--grace-period': 'soon' is not a duration; use e.g. 500ms"),
+        soon.err());
+    Run tooShort = run(Map.of(), "--max-call-time=PT0.0005S");
+    assertTrue(
+        tooShort
+            .err()
+            .contains(
+                "'--max-call-time': 'PT0.0005S' is out of range; the duration must be 0 (no limit)"
+                    + " or between 1ms and 365d"),
+        tooShort.err());
+    Run tooLong = run(Map.of(), "--grace-period=400d");
+    assertEquals(2, tooLong.exitCode());
+    assertTrue(
+        tooLong.err().contains("'400d' is out of range; the duration must be between 0s and 365d"),
+        tooLong.err());
+  }
 }

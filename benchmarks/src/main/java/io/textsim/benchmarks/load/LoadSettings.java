@@ -1,10 +1,10 @@
 package io.textsim.benchmarks.load;
 
+import io.textsim.core.Durations;
 import io.textsim.server.ServerConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -87,8 +87,8 @@ public record LoadSettings(
       Usage: java -cp benchmarks.jar io.textsim.benchmarks.load.LoadGenerator [options]
         --target HOST:PORT     load a running server (plaintext) instead of starting one
         --levels 1,16,64       Compare calls in flight, one measured level each
-        --warmup 10s           unmeasured run per level and path (s or ms)
-        --measure 20s          measured run per level and path (s or ms)
+        --warmup 10s           unmeasured run per level and path (500ms, 1.5s, 2m, PT30S)
+        --measure 20s          measured run per level and path (500ms, 1.5s, 2m, PT30S)
         --rounds 4             windows per level and path, library and gRPC alternating
         --cluster-docs 1000    articles per Cluster call (0: no Cluster)
         --cluster-warmups 1    unmeasured Cluster calls per path
@@ -227,20 +227,15 @@ public record LoadSettings(
     }
   }
 
-  /** {@code 10s}, {@code 500ms} or a plain number of seconds. */
+  /**
+   * A duration in the grammar of {@link Durations}, which every textsim program shares: {@code
+   * 10s}, {@code 500ms}, {@code 1.5s}, {@code 2m}, a bare number of seconds, or ISO-8601.
+   */
   static Duration duration(String flag, String value) {
-    String v = value.trim().toLowerCase(Locale.ROOT);
     try {
-      if (v.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-      }
-      if (v.endsWith("s")) {
-        v = v.substring(0, v.length() - 1);
-      }
-      return Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          flag + " must be a duration such as 10s or 500ms, got '" + value + "'", e);
+      return Durations.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(flag + ": " + e.getMessage(), e);
     }
   }
 

@@ -237,4 +237,17 @@ class LoadGeneratorTest {
     assertThrows(IllegalArgumentException.class, () -> LoadSettings.parse("--bogus", "1"));
     assertThrows(IllegalArgumentException.class, () -> LoadSettings.parse("--levels"));
   }
+
+  @Test
+  void durationsAreReadInTheSharedGrammarAndErrorsNameTheFlag() {
+    assertEquals(Duration.ofMinutes(2), LoadSettings.parse("--warmup", "2m").warmup());
+    assertEquals(Duration.ofMillis(1500), LoadSettings.parse("--measure=1.5s").measure());
+    assertEquals(Duration.ofSeconds(30), LoadSettings.parse("--measure", "PT30S").measure());
+    assertEquals(Duration.ofSeconds(4), LoadSettings.parse("--measure", "4").measure());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> LoadSettings.parse("--warmup", "soon"));
+    assertTrue(e.getMessage().startsWith("--warmup: 'soon' is not a duration"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> LoadSettings.parse("--measure=-1s"));
+    assertTrue(e.getMessage().startsWith("--measure: '-1s' is not a duration"), e.getMessage());
+  }
 }

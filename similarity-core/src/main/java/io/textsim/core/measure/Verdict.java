@@ -1,7 +1,9 @@
 package io.textsim.core.measure;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * A one-word answer to "are these the same text?", from a comparison and a threshold.
@@ -36,6 +38,29 @@ public enum Verdict {
   /** The lower-case name used in output: "near-duplicate", "related", "different". */
   public String wireName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * The verdict called {@code name} (its {@link #wireName()}, any case, '_' accepted for '-',
+   * surrounding white space ignored).
+   *
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException naming the option and listing the valid names if there is none
+   *     by that name
+   */
+  public static Verdict fromName(String name) {
+    Objects.requireNonNull(name, "name");
+    String key = name.strip().replace('_', '-');
+    for (Verdict v : values()) {
+      if (v.wireName().equalsIgnoreCase(key)) {
+        return v;
+      }
+    }
+    throw new IllegalArgumentException(
+        "verdict '"
+            + name
+            + "' is not one of "
+            + Arrays.stream(values()).map(Verdict::wireName).collect(Collectors.joining(", ")));
   }
 
   /**

@@ -1,6 +1,9 @@
 package io.textsim.core.shingle;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * What a shingle is: {@code size} consecutive word tokens, or {@code size} consecutive code points
@@ -25,7 +28,34 @@ public record ShingleConfig(Kind kind, int size) {
     /** Word tokens, as produced by {@link io.textsim.core.text.Tokenizer}. */
     WORDS,
     /** Unicode code points of the normalized text, spaces included. */
-    CHARACTERS
+    CHARACTERS;
+
+    /** The lower-case name used in JSON and on the wire: "words", "characters". */
+    public String wireName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The kind called {@code name} (its {@link #wireName()}, any case, surrounding white space
+     * ignored).
+     *
+     * @throws NullPointerException if {@code name} is null
+     * @throws IllegalArgumentException naming the option and listing the valid names if there is
+     *     none by that name
+     */
+    public static Kind fromName(String name) {
+      Objects.requireNonNull(name, "name");
+      for (Kind k : values()) {
+        if (k.wireName().equalsIgnoreCase(name.strip())) {
+          return k;
+        }
+      }
+      throw new IllegalArgumentException(
+          "shingle kind '"
+              + name
+              + "' is not one of "
+              + Arrays.stream(values()).map(Kind::wireName).collect(Collectors.joining(", ")));
+    }
   }
 
   /** Validates the kind and size. */
