@@ -83,11 +83,13 @@ final class ClusterCommand implements Callable<Integer> {
       names = "--linkage",
       order = 4,
       paramLabel = "LINKAGE",
-      defaultValue = "single",
+      defaultValue = ClusterOptions.DEFAULT_LINKAGE_NAME,
       converter = Choices.LinkageName.class,
       completionCandidates = Choices.LinkageName.class,
       description =
-          "${COMPLETION-CANDIDATES}: single links through any chain of pairs; average merges two"
+          "${COMPLETION-CANDIDATES}: single links through any chain of pairs; representative"
+              + " then keeps in each cluster only the members that reach the threshold against"
+              + " its representative, so a bridge cannot chain two stories; average merges two"
               + " clusters only if their mean score reaches the threshold (default:"
               + " ${DEFAULT-VALUE}).")
   Linkage linkage;

@@ -65,9 +65,9 @@ class ClusterCommandTest {
     assertEquals(
         List.of("documents", "threshold", "measure", "linkage", "clusters"), fieldNames(json));
     assertEquals(4, json.get("documents").asInt());
-    assertEquals(0.65, json.get("threshold").asDouble());
-    assertEquals("overlap", json.get("measure").asText());
-    assertEquals("single", json.get("linkage").asText());
+    assertEquals(0.3, json.get("threshold").asDouble());
+    assertEquals("jaccard", json.get("measure").asText());
+    assertEquals("representative", json.get("linkage").asText());
     assertEveryDocumentOnce(
         json,
         Set.of(
@@ -112,8 +112,8 @@ class ClusterCommandTest {
     assertEquals("", r.err());
     assertTrue(
         out.startsWith(
-            "4 documents in 3 clusters: 1 of two or more, 2 singletons (overlap ≥ 0.65, single"
-                + " linkage)\n"),
+            "4 documents in 3 clusters: 1 of two or more, 2 singletons (jaccard ≥ 0.3,"
+                + " representative linkage)\n"),
         out);
     assertTrue(out.contains("\ncluster 1  2 documents, representative "), out);
     assertTrue(out.contains("  1.0000  "), out);

@@ -250,7 +250,7 @@ final class ProtoMapper {
             io.textsim.proto.v1.Linkage.getDescriptor(),
             options.getLinkageValue(),
             Linkage.class,
-            Linkage.SINGLE,
+            Linkage.REPRESENTATIVE,
             field + ".linkage"));
     b.candidates(
         toCore(

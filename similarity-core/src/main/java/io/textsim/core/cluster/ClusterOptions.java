@@ -14,7 +14,7 @@ import java.util.Objects;
  *   <tr><td>threshold</td><td>{@value #DEFAULT_THRESHOLD}: pairs scoring at or above it are
  *       linked</td></tr>
  *   <tr><td>measure</td><td>{@link ClusterMeasure#JACCARD}</td></tr>
- *   <tr><td>linkage</td><td>{@link Linkage#SINGLE}</td></tr>
+ *   <tr><td>linkage</td><td>{@link Linkage#REPRESENTATIVE}</td></tr>
  *   <tr><td>candidates</td><td>{@link CandidateStrategy#AUTO}: all pairs up to {@value
  *       #DEFAULT_ALL_PAIRS_LIMIT} documents, LSH above</td></tr>
  *   <tr><td>profiler</td><td>{@link TextProfiler#defaults()}</td></tr>
@@ -74,6 +74,12 @@ public record ClusterOptions(
 
   /** {@link #DEFAULT_MEASURE}'s wire name, for annotations that need a constant. */
   public static final String DEFAULT_MEASURE_NAME = "jaccard";
+
+  /** The default linkage: {@link Linkage#REPRESENTATIVE}. */
+  public static final Linkage DEFAULT_LINKAGE = Linkage.REPRESENTATIVE;
+
+  /** {@link #DEFAULT_LINKAGE}'s wire name, for annotations that need a constant. */
+  public static final String DEFAULT_LINKAGE_NAME = "representative";
 
   /**
    * Up to this many documents, AUTO compares all pairs; above it, LSH. Measured crossover: see
@@ -139,7 +145,7 @@ public record ClusterOptions(
   public static final class Builder {
     private double threshold = DEFAULT_THRESHOLD;
     private ClusterMeasure measure = DEFAULT_MEASURE;
-    private Linkage linkage = Linkage.SINGLE;
+    private Linkage linkage = DEFAULT_LINKAGE;
     private CandidateStrategy candidates = CandidateStrategy.AUTO;
     private int allPairsLimit = DEFAULT_ALL_PAIRS_LIMIT;
     private TextProfiler profiler = TextProfiler.defaults();

@@ -25,10 +25,10 @@ import java.util.stream.IntStream;
  * all pairs for small inputs or from MinHash LSH buckets for large ones ({@link
  * CandidateStrategy}); (3) verify every candidate with the exact {@link ClusterMeasure}, in
  * parallel; (4) link the pairs at or above the threshold and form clusters by {@link Linkage}; (5)
- * with single linkage, split clusters whose members do not agree with their representative ({@link
- * RepresentativeSplit}), so that a bridge cannot chain two stories; (6) name each cluster's
- * representative (the member with the highest mean score to the others) and score each member
- * against it.
+ * with {@link Linkage#REPRESENTATIVE}, split clusters whose members do not agree with their
+ * representative ({@link RepresentativeSplit}), so that a bridge cannot chain two stories; (6) name
+ * each cluster's representative (the member with the highest mean score to the others) and score
+ * each member against it.
  *
  * <p>Every document ends up in exactly one cluster; singletons are clusters of one. The output
  * depends only on the input and the options, never on thread scheduling: clusters are ordered by
@@ -202,11 +202,11 @@ public final class Clusterer {
     BitSet links = verify(candidates, scorer, options, scores);
     long linked = links.cardinality();
     UnionFind sets =
-        options.linkage() == Linkage.SINGLE
+        options.linkage() != Linkage.AVERAGE
             ? singleLinkage(n, candidates, links)
             : averageLinkage(n, candidates, scores, links, scorer, options);
     List<List<Integer>> groups = groups(n, sets);
-    if (options.linkage() == Linkage.SINGLE) {
+    if (options.linkage() == Linkage.REPRESENTATIVE) {
       groups = RepresentativeSplit.split(groups, n, candidates, links, scorer, options);
     }
     List<Clustering.Cluster> clusters = clusters(ids, groups, scorer, options);

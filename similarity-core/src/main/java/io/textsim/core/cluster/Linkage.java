@@ -14,13 +14,24 @@ public enum Linkage {
    */
   SINGLE,
   /**
+   * Single linkage, then every cluster keeps only the members that score at or above the threshold
+   * against its representative; the others form clusters of their own by their links among
+   * themselves, checked the same way. A bridge between two stories then stays with one of them. The
+   * default: as cheap as single linkage on clusters that agree, and it can only divide clusters,
+   * never join them.
+   */
+  REPRESENTATIVE,
+  /**
    * Average linkage: pairs are considered best first, and two clusters merge only if the average
    * score over all their cross pairs is at or above the threshold, so a single bridging document
    * cannot merge two stories.
    */
   AVERAGE;
 
-  /** The lower-case name used on the command line, in JSON and on the wire: "single", "average". */
+  /**
+   * The lower-case name used on the command line, in JSON and on the wire: "single",
+   * "representative", "average".
+   */
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

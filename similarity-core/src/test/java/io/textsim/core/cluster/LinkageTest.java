@@ -34,7 +34,8 @@ class LinkageTest {
   void unknownNameIsRefusedNamingTheOptionAndTheValidNames(String name) {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Linkage.fromName(name));
-    assertEquals("linkage '" + name + "' is not one of single, average", e.getMessage());
+    assertEquals(
+        "linkage '" + name + "' is not one of single, representative, average", e.getMessage());
   }
 
   @Test
