@@ -24,7 +24,6 @@ import io.textsim.core.shingle.ShingleConfig;
 import io.textsim.proto.v1.Scores;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class WireTest {
@@ -32,8 +31,10 @@ class WireTest {
   void everyEnumConstantSurvivesTheRoundTrip() {
     for (Measure m : Measure.values()) {
       assertEquals(m, WireEnums.measure(WireEnums.toProto(m).getNumber(), "f"));
-      // The proto names follow buf's prefix rule; checked here, never used to map.
-      assertEquals("MEASURE_" + m.wireName().toUpperCase(Locale.ROOT), WireEnums.toProto(m).name());
+      // The proto numbers a measure and its Scores field alike: the table agrees with both.
+      assertEquals(
+          m.wireName(),
+          Scores.getDescriptor().findFieldByNumber(WireEnums.toProto(m).getNumber()).getName());
     }
     for (Verdict v : Verdict.values()) {
       assertEquals(v, WireEnums.verdict(WireEnums.toProto(v).getNumber(), "f"));
