@@ -1,10 +1,15 @@
 package io.textsim.cli;
 
+import io.textsim.core.TextProfiler;
 import io.textsim.core.cluster.CandidateStrategy;
 import io.textsim.core.cluster.ClusterMeasure;
+import io.textsim.core.cluster.ClusterOptions;
 import io.textsim.core.cluster.ClusterProgress;
 import io.textsim.core.cluster.Linkage;
 import io.textsim.core.measure.Measure;
+import io.textsim.core.measure.VerdictRule;
+import io.textsim.core.shingle.ShingleConfig;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -16,10 +21,26 @@ interface Backend extends AutoCloseable {
   /**
    * Settings of a comparison.
    *
-   * @param measures the measures asked for; jaccard and containment both ways are always added, the
-   *     verdict needs them
+   * @param measures the measures asked for; the verdict's (jaccard and containment both ways) are
+   *     always added, see {@link #reported()}
    */
-  record CompareSettings(Set<Measure> measures, int shingleSize, double threshold) {}
+  record CompareSettings(Set<Measure> measures, int shingleSize, double threshold) {
+    /** The verdict rule: jaccard at the threshold. */
+    VerdictRule verdict() {
+      return new VerdictRule(Measure.JACCARD, threshold);
+    }
+
+    /**
+     * The measures shown: those asked for and those the verdict reads, so that the reason printed
+     * with the verdict is backed by the scores beside it.
+     */
+    Set<Measure> reported() {
+      Set<Measure> out = EnumSet.noneOf(Measure.class);
+      out.addAll(measures);
+      out.addAll(verdict().measures());
+      return out;
+    }
+  }
 
   /** Settings of a clustering. */
   record ClusterSettings(
@@ -27,7 +48,17 @@ interface Backend extends AutoCloseable {
       Linkage linkage,
       CandidateStrategy candidates,
       double threshold,
-      int shingleSize) {}
+      int shingleSize) {
+    /** The core options of these settings, profiling with {@code profiler}. */
+    ClusterOptions.Builder options(TextProfiler profiler) {
+      return ClusterOptions.builder()
+          .threshold(threshold)
+          .measure(measure)
+          .linkage(linkage)
+          .candidates(candidates)
+          .profiler(profiler.withShingles(ShingleConfig.words(shingleSize)));
+    }
+  }
 
   /** Settings of a search. */
   record SearchSettings(Measure measure, int top, double minScore, int shingleSize) {}

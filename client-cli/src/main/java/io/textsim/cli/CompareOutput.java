@@ -1,8 +1,11 @@
 package io.textsim.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.textsim.core.explain.Explanation;
 import io.textsim.core.explain.Passage;
+import io.textsim.core.measure.Measure;
 import io.textsim.core.measure.Verdict;
+import io.textsim.core.measure.VerdictRule;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -27,33 +30,34 @@ final class CompareOutput {
     out.println(doc("a", r.a(), idWidth));
     out.println(doc("b", r.b(), idWidth));
     out.println();
-    out.println(r.verdict() + "  (" + reason(r) + ")");
+    out.println(r.judgement().verdict().wireName() + "  (" + reason(r) + ")");
     out.println();
     int width = 0;
-    for (String m : r.scores().keySet()) {
-      width = Math.max(width, m.length());
+    for (Measure m : r.comparison().scores().keySet()) {
+      width = Math.max(width, m.wireName().length());
     }
-    for (Map.Entry<String, Double> e : r.scores().entrySet()) {
+    for (Map.Entry<Measure, Double> e : r.comparison().scores().entrySet()) {
       StringBuilder line = new StringBuilder();
-      line.append(pad(e.getKey(), width + 2)).append(Display.score(e.getValue()));
+      line.append(pad(e.getKey().wireName(), width + 2)).append(Display.score(e.getValue()));
       String note = distanceNote(e.getKey(), r);
       String bar = Display.bar(e.getValue(), BAR);
       line.append("  ").append(note.isEmpty() ? bar : pad(bar, BAR + 2) + note);
       out.println(line.toString().stripTrailing());
     }
     out.println();
+    Explanation x = r.explanation();
     if (explain) {
-      explained("a", r.sharedInA(), r.onlyA(), out);
+      explained("a", x.sharedInA(), x.onlyA(), out);
       out.println();
-      explained("b", r.sharedInB(), r.onlyB(), out);
+      explained("b", x.sharedInB(), x.onlyB(), out);
     } else {
-      only("a", r.onlyA(), out);
-      only("b", r.onlyB(), out);
+      only("a", x.onlyA(), out);
+      only("b", x.onlyB(), out);
       out.println(
           "shared     "
-              + Display.plural(r.sharedInA().size(), "passage")
+              + Display.plural(x.sharedInA().size(), "passage")
               + ", "
-              + Display.count(chars(r.sharedInA()))
+              + Display.count(chars(x.sharedInA()))
               + " of "
               + Display.count(r.a().chars())
               + " chars of a; --explain shows every passage in full");
@@ -70,57 +74,46 @@ final class CompareOutput {
         + Display.plural(d.tokens(), "word");
   }
 
-  /** Why the verdict is what it is, following {@link Verdict#of}'s rule. */
+  /** Why the verdict is what it is: the clause of {@link VerdictRule} that decided it. */
   private static String reason(Reports.Compare r) {
-    double t = r.threshold();
-    double j = r.scores().getOrDefault("jaccard", 0.0);
-    String jaccard = "jaccard " + Display.score(j);
-    String threshold = "threshold " + Display.number(t);
-    switch (r.verdict()) {
-      case "near-duplicate" -> {
-        if (j >= t) {
-          return jaccard + " ≥ " + threshold;
-        }
-        double ab = r.scores().getOrDefault("containment_a_in_b", 0.0);
-        double ba = r.scores().getOrDefault("containment_b_in_a", 0.0);
-        return ab >= ba
-            ? percent(ab) + " of a is in b, though " + jaccard + " < " + threshold
-            : percent(ba) + " of b is in a, though " + jaccard + " < " + threshold;
-      }
-      case "related" -> {
-        if (j >= t / 4) {
-          return jaccard + " < " + threshold + ", but ≥ a quarter of it";
-        }
-        return "cosine "
-            + Display.score(r.scores().getOrDefault("cosine", 0.0))
-            + " ≥ "
-            + Display.number(Verdict.RELATED_COSINE)
-            + ", though "
-            + jaccard
-            + " < "
-            + threshold;
-      }
-      default -> {
-        return jaccard + " < a quarter of " + threshold;
-      }
-    }
+    VerdictRule.Judgement j = r.judgement();
+    String score = j.rule().measure().wireName() + " " + Display.score(j.score());
+    String threshold = "threshold " + Display.number(j.rule().threshold());
+    return switch (j.reason()) {
+      case AT_THRESHOLD -> score + " ≥ " + threshold;
+      case A_IN_B ->
+          percent(j.containmentAInB()) + " of a is in b, though " + score + " < " + threshold;
+      case B_IN_A ->
+          percent(j.containmentBInA()) + " of b is in a, though " + score + " < " + threshold;
+      case QUARTER_OF_THRESHOLD -> score + " < " + threshold + ", but ≥ a quarter of it";
+      case COSINE ->
+          "cosine "
+              + Display.score(j.cosine().orElseThrow())
+              + " ≥ "
+              + Display.number(Verdict.RELATED_COSINE)
+              + ", though "
+              + score
+              + " < "
+              + threshold;
+      case BELOW_QUARTER -> score + " < a quarter of " + threshold;
+    };
   }
 
   private static String percent(double v) {
     return String.format(java.util.Locale.ROOT, "%.0f%%", Math.floor(v * 100));
   }
 
-  private static String distanceNote(String measure, Reports.Compare r) {
+  private static String distanceNote(Measure measure, Reports.Compare r) {
     OptionalInt d =
         switch (measure) {
-          case "levenshtein" -> r.levenshteinDistance();
-          case "token_levenshtein" -> r.tokenLevenshteinDistance();
+          case LEVENSHTEIN -> r.comparison().levenshteinDistance();
+          case TOKEN_LEVENSHTEIN -> r.comparison().tokenLevenshteinDistance();
           default -> OptionalInt.empty();
         };
     if (d.isEmpty()) {
       return "";
     }
-    String unit = measure.equals("levenshtein") ? "char" : "word";
+    String unit = measure == Measure.LEVENSHTEIN ? "char" : "word";
     return "edit distance " + Display.plural(d.getAsInt(), unit);
   }
 
@@ -192,18 +185,18 @@ final class CompareOutput {
           doc(g, "a", r.a());
           doc(g, "b", r.b());
           g.writeObjectFieldStart("scores");
-          for (Map.Entry<String, Double> e : r.scores().entrySet()) {
-            g.writeNumberField(e.getKey(), e.getValue());
+          for (Map.Entry<Measure, Double> e : r.comparison().scores().entrySet()) {
+            g.writeNumberField(e.getKey().wireName(), e.getValue());
           }
           g.writeEndObject();
-          optionalInt(g, "levenshtein_distance", r.levenshteinDistance());
-          optionalInt(g, "token_levenshtein_distance", r.tokenLevenshteinDistance());
-          g.writeStringField("verdict", r.verdict());
+          optionalInt(g, "levenshtein_distance", r.comparison().levenshteinDistance());
+          optionalInt(g, "token_levenshtein_distance", r.comparison().tokenLevenshteinDistance());
+          g.writeStringField("verdict", r.judgement().verdict().wireName());
           g.writeNumberField("threshold", r.threshold());
           g.writeObjectFieldStart("passages");
-          passages(g, "shared", r.sharedInA());
-          passages(g, "only_a", r.onlyA());
-          passages(g, "only_b", r.onlyB());
+          passages(g, "shared", r.explanation().sharedInA());
+          passages(g, "only_a", r.explanation().onlyA());
+          passages(g, "only_b", r.explanation().onlyB());
           g.writeEndObject();
           g.writeEndObject();
         });

@@ -9,12 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
@@ -30,7 +24,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
@@ -68,7 +61,7 @@ final class Inputs {
   /** Reads one text file ({@code -}: standard input), as for {@code compare A B}. */
   Input file(String given) {
     if (STDIN.equals(given)) {
-      return new Input(STDIN, decode(STDIN, readLimited(STDIN, stdinOnce())));
+      return new Input(STDIN, TextDecoding.decode(STDIN, readLimited(STDIN, stdinOnce())));
     }
     Path path = path(given);
     BasicFileAttributes attrs = attributes(given, path);
@@ -191,15 +184,7 @@ final class Inputs {
           line.write(buffer, from, i - from);
           from = i + 1;
           if (line.size() > maxLine) {
-            throw CliException.input(
-                source,
-                "line "
-                    + (lineNo + 1)
-                    + " is over "
-                    + maxLine
-                    + " bytes, too long for the --max-bytes limit of "
-                    + maxBytes
-                    + "; raise it with --max-bytes");
+            throw lineTooLong(source, lineNo + 1, maxLine);
           }
           if (eof && line.size() == 0) {
             break;
@@ -211,8 +196,8 @@ final class Inputs {
           lineStart = offset + i + 1;
           int skip = 0;
           if (lineNo == 1) {
-            checkUtf16(source, bytes);
-            skip = hasUtf8Bom(bytes) ? 3 : 0;
+            TextDecoding.checkUtf16(source, bytes);
+            skip = TextDecoding.hasUtf8Bom(bytes) ? 3 : 0;
           }
           String where = source + " line " + lineNo;
           Input input = jsonLine(where, bytes, skip, start);
@@ -227,15 +212,7 @@ final class Inputs {
           out.add(input);
         }
         if (line.size() > maxLine) {
-          throw CliException.input(
-              source,
-              "line "
-                  + (lineNo + 1)
-                  + " is over "
-                  + maxLine
-                  + " bytes, too long for the --max-bytes limit of "
-                  + maxBytes
-                  + "; raise it with --max-bytes");
+          throw lineTooLong(source, lineNo + 1, maxLine);
         }
         offset += count;
       }
@@ -246,6 +223,18 @@ final class Inputs {
       throw CliException.input(source, "no documents (expected one {\"id\", \"text\"} a line)");
     }
     return out;
+  }
+
+  private CliException lineTooLong(String source, int lineNo, long maxLine) {
+    return CliException.input(
+        source,
+        "line "
+            + lineNo
+            + " is over "
+            + maxLine
+            + " bytes, too long for the --max-bytes limit of "
+            + maxBytes
+            + "; raise it with --max-bytes");
   }
 
   /** The stream, decompressed if it starts with the gzip magic bytes 1F 8B. */
@@ -271,7 +260,7 @@ final class Inputs {
             "binary data (NUL byte at byte offset " + (lineStart + i) + "), expected JSON text");
       }
     }
-    String text = decodeUtf8(where, bytes, skip, end, lineStart);
+    String text = TextDecoding.decodeUtf8(where, bytes, skip, end, lineStart);
     if (text.isBlank()) {
       return null;
     }
@@ -304,7 +293,7 @@ final class Inputs {
       throw CliException.input(where, "\"text\" must be a string");
     }
     String value = body.textValue();
-    long utf8 = utf8Length(value);
+    long utf8 = TextDecoding.utf8Length(value);
     if (utf8 > maxBytes) {
       throw CliException.input(where, tooLarge("text of \"" + id.asText() + "\"", utf8));
     }
@@ -345,7 +334,7 @@ final class Inputs {
     }
     // Pipes and devices (e.g. <(command) in bash) are read too, up to the limit.
     try (InputStream in = Files.newInputStream(path)) {
-      return new Input(given, decode(given, readLimited(given, in)));
+      return new Input(given, TextDecoding.decode(given, readLimited(given, in)));
     } catch (AccessDeniedException e) {
       throw CliException.input(given, "permission denied");
     } catch (IOException e) {
@@ -377,131 +366,9 @@ final class Inputs {
         + ")";
   }
 
-  /**
-   * Decodes a whole file: rejects UTF-16 and binary data, then decodes UTF-8 strictly. A UTF-8 byte
-   * order mark is kept (the core's normalizer strips it) so that offsets stay those of the decoded
-   * file.
-   */
+  /** Decodes a whole file: see {@link TextDecoding#decode}. */
   static String decode(String source, byte[] bytes) {
-    checkUtf16(source, bytes);
-    int nul = indexOfNul(bytes);
-    if (nul >= 0) {
-      if (looksLikeUtf16(bytes)) {
-        throw CliException.input(
-            source,
-            "looks like UTF-16 text without a byte order mark (NUL bytes between the letters);"
-                + " convert it to UTF-8, e.g. iconv -f UTF-16LE -t UTF-8");
-      }
-      throw CliException.input(
-          source, "binary file (NUL byte at byte offset " + nul + "), expected UTF-8 text");
-    }
-    return decodeUtf8(source, bytes, 0, bytes.length, 0);
-  }
-
-  private static void checkUtf16(String source, byte[] bytes) {
-    if (bytes.length >= 2) {
-      int b0 = bytes[0] & 0xFF;
-      int b1 = bytes[1] & 0xFF;
-      if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
-        throw CliException.input(
-            source,
-            String.format(
-                Locale.ROOT,
-                "UTF-16 text (byte order mark %02X %02X), expected UTF-8; convert it, e.g."
-                    + " iconv -f UTF-16 -t UTF-8",
-                b0,
-                b1));
-      }
-    }
-  }
-
-  private static boolean hasUtf8Bom(byte[] bytes) {
-    return bytes.length >= 3
-        && (bytes[0] & 0xFF) == 0xEF
-        && (bytes[1] & 0xFF) == 0xBB
-        && (bytes[2] & 0xFF) == 0xBF;
-  }
-
-  private static int indexOfNul(byte[] bytes) {
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == 0) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /**
-   * UTF-16 text of a Latin script without a byte order mark: about half the bytes are NUL, nearly
-   * all of them at even offsets (big endian) or nearly all at odd offsets (little endian).
-   */
-  static boolean looksLikeUtf16(byte[] bytes) {
-    int n = Math.min(bytes.length, 1 << 16);
-    int even = 0;
-    int odd = 0;
-    for (int i = 0; i < n; i++) {
-      if (bytes[i] == 0) {
-        if ((i & 1) == 0) {
-          even++;
-        } else {
-          odd++;
-        }
-      }
-    }
-    int pairs = n / 2;
-    return pairs >= 2 && Math.max(even, odd) >= pairs * 0.3 && Math.min(even, odd) <= pairs * 0.05;
-  }
-
-  private static String decodeUtf8(String source, byte[] bytes, int from, int to, long base) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
-    CharBuffer out = CharBuffer.allocate(to - from); // UTF-8 never needs more chars than bytes
-    CoderResult result = decoder.decode(in, out, true);
-    if (!result.isError()) {
-      result = decoder.flush(out);
-    }
-    if (result.isError()) {
-      int at = in.position();
-      StringBuilder shown = new StringBuilder();
-      for (int i = at; i < Math.min(to, at + Math.max(1, result.length())); i++) {
-        shown.append(
-            String.format(Locale.ROOT, shown.length() == 0 ? "0x%02X" : " 0x%02X", bytes[i]));
-      }
-      throw CliException.input(
-          source,
-          "invalid UTF-8 at byte offset "
-              + (base + at)
-              + " ("
-              + shown
-              + "); textsim reads UTF-8 text only, so convert it first, e.g. iconv -f"
-              + " WINDOWS-1252 -t UTF-8");
-    }
-    out.flip();
-    return out.toString();
-  }
-
-  private static long utf8Length(String s) {
-    long n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        n += 1;
-      } else if (c < 0x800) {
-        n += 2;
-      } else if (Character.isHighSurrogate(c)
-          && i + 1 < s.length()
-          && Character.isLowSurrogate(s.charAt(i + 1))) {
-        n += 4;
-        i++;
-      } else {
-        n += 3;
-      }
-    }
-    return n;
+    return TextDecoding.decode(source, bytes);
   }
 
   private static String reason(IOException e) {

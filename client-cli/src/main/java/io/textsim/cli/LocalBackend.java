@@ -2,35 +2,24 @@ package io.textsim.cli;
 
 import io.textsim.core.Cancellation;
 import io.textsim.core.OperationCancelledException;
-import io.textsim.core.TextProfile;
 import io.textsim.core.TextProfiler;
 import io.textsim.core.cluster.ClusterOptions;
 import io.textsim.core.cluster.ClusterProgress;
 import io.textsim.core.cluster.Clusterer;
-import io.textsim.core.cluster.Clustering;
 import io.textsim.core.cluster.Document;
-import io.textsim.core.explain.Explainer;
-import io.textsim.core.explain.Explanation;
-import io.textsim.core.measure.CompareOptions;
-import io.textsim.core.measure.Comparison;
-import io.textsim.core.measure.IdfModel;
-import io.textsim.core.measure.Measure;
-import io.textsim.core.measure.Similarity;
-import io.textsim.core.measure.Verdict;
 import io.textsim.core.shingle.ShingleConfig;
+import io.textsim.core.usecase.PairOptions;
+import io.textsim.core.usecase.PairResult;
+import io.textsim.core.usecase.SearchOptions;
+import io.textsim.core.usecase.SearchResult;
+import io.textsim.core.usecase.UseCases;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.IntStream;
+import java.util.function.Supplier;
 
-/** Runs every command in this process through the core. */
+/** Runs every command in this process through the core's use cases. */
 final class LocalBackend implements Backend {
   private final int maxLength;
   private final Optional<Duration> deadline;
@@ -61,7 +50,7 @@ final class LocalBackend implements Backend {
   }
 
   /** Runs {@code work}, turning a fired deadline into the same message a server's would give. */
-  private <T> T withDeadline(java.util.function.Supplier<T> work) {
+  private <T> T withDeadline(Supplier<T> work) {
     try {
       return work.get();
     } catch (OperationCancelledException e) {
@@ -73,122 +62,61 @@ final class LocalBackend implements Backend {
 
   @Override
   public Reports.Compare compare(Input a, Input b, CompareSettings settings) {
-    return withDeadline(
-        () -> {
-          TextProfiler profiler = profiler(settings.shingleSize());
-          TextProfile pa = profiler.profile(a.text());
-          TextProfile pb = profiler.profile(b.text());
-          Set<Measure> measures = withVerdictMeasures(settings.measures());
-          Comparison c =
-              Similarity.compare(
-                  pa, pb, measures, CompareOptions.defaults().withCancellation(cancellation()));
-          Verdict verdict = Verdict.of(c, Measure.JACCARD, settings.threshold());
-          Explanation e = Explainer.explain(pa, pb);
-          Map<String, Double> scores = new LinkedHashMap<>();
-          for (Measure m : Measure.values()) {
-            if (c.has(m)) {
-              scores.put(m.wireName(), c.score(m));
-            }
-          }
-          return new Reports.Compare(
-              new Reports.Doc(a.id(), a.text().length(), pa.tokenCount()),
-              new Reports.Doc(b.id(), b.text().length(), pb.tokenCount()),
-              scores,
-              c.levenshteinDistance(),
-              c.tokenLevenshteinDistance(),
-              verdict.wireName(),
-              settings.threshold(),
-              e.sharedInA(),
-              e.sharedInB(),
-              e.onlyA(),
-              e.onlyB());
-        });
-  }
-
-  /** The measures asked for plus those the verdict needs: jaccard and containment both ways. */
-  static Set<Measure> withVerdictMeasures(Set<Measure> asked) {
-    Set<Measure> out = asked.isEmpty() ? EnumSet.noneOf(Measure.class) : EnumSet.copyOf(asked);
-    out.add(Measure.JACCARD);
-    out.add(Measure.CONTAINMENT_A_IN_B);
-    out.add(Measure.CONTAINMENT_B_IN_A);
-    return out;
+    PairOptions options =
+        PairOptions.builder()
+            .profiler(profiler(settings.shingleSize()))
+            .measures(settings.reported())
+            .verdict(settings.verdict())
+            .explain(true)
+            .cancellation(cancellation())
+            .build();
+    PairResult r = withDeadline(() -> UseCases.compare(a.text(), b.text(), options));
+    return new Reports.Compare(
+        new Reports.Doc(a.id(), a.text().length(), r.a().tokenCount()),
+        new Reports.Doc(b.id(), b.text().length(), r.b().tokenCount()),
+        r.comparison(),
+        r.judgement(),
+        r.explanation().orElseThrow());
   }
 
   @Override
   public Reports.Cluster cluster(
       List<Input> documents, ClusterSettings settings, ClusterProgress progress) {
-    return withDeadline(
-        () -> {
-          ClusterOptions options =
-              ClusterOptions.builder()
-                  .threshold(settings.threshold())
-                  .measure(settings.measure())
-                  .linkage(settings.linkage())
-                  .candidates(settings.candidates())
-                  .profiler(profiler(settings.shingleSize()))
-                  .cancellation(cancellation())
-                  .progress(progress)
-                  .build();
-          List<Document> docs = new ArrayList<>(documents.size());
-          for (Input in : documents) {
-            docs.add(new Document(in.id(), in.text()));
-          }
-          Clustering c = Clusterer.cluster(docs, options);
-          return new Reports.Cluster(
-              c.documents(),
-              c.threshold(),
-              c.measure(),
-              settings.linkage(),
-              c.stats().strategy(),
-              c.clusters());
-        });
+    ClusterOptions options =
+        settings
+            .options(profiler(settings.shingleSize()))
+            .cancellation(cancellation())
+            .progress(progress)
+            .build();
+    List<Document> docs = new ArrayList<>(documents.size());
+    for (Input in : documents) {
+      docs.add(new Document(in.id(), in.text()));
+    }
+    return Reports.Cluster.of(
+        withDeadline(() -> Clusterer.cluster(docs, options)), settings.linkage());
   }
 
   @Override
   public Reports.Search search(Input query, List<Input> documents, SearchSettings settings) {
-    return withDeadline(
-        () -> {
-          TextProfiler profiler = profiler(settings.shingleSize());
-          Cancellation cancel = cancellation();
-          TextProfile q = profiler.profile(query.text());
-          TextProfile[] profiles = new TextProfile[documents.size()];
-          IntStream.range(0, profiles.length)
-              .parallel()
-              .forEach(
-                  i -> {
-                    cancel.throwIfCancelled();
-                    profiles[i] = profiler.profile(documents.get(i).text());
-                  });
-          CompareOptions options = CompareOptions.defaults().withCancellation(cancel);
-          Measure m = settings.measure();
-          if (m == Measure.COSINE) {
-            // One-to-many search weighs words by the collection's own IDF (DESIGN.md, measures).
-            options = options.withIdf(IdfModel.of(Arrays.asList(profiles)));
-          }
-          CompareOptions opts = options;
-          Set<Measure> only = EnumSet.of(m);
-          double[] scores = new double[profiles.length];
-          IntStream.range(0, profiles.length)
-              .parallel()
-              .forEach(i -> scores[i] = Similarity.compare(q, profiles[i], only, opts).score(m));
-          List<Reports.Match> matches =
-              IntStream.range(0, profiles.length)
-                  .filter(i -> scores[i] >= settings.minScore())
-                  .boxed()
-                  .sorted(
-                      Comparator.comparingDouble((Integer i) -> -scores[i])
-                          .thenComparingInt(i -> i))
-                  .limit(settings.top())
-                  .map(i -> new Reports.Match(documents.get(i).id(), scores[i]))
-                  .toList();
-          return new Reports.Search(
-              query.id(),
-              documents.size(),
-              m.wireName(),
-              settings.top(),
-              settings.minScore(),
-              matches);
-        });
+    SearchOptions options =
+        SearchOptions.builder()
+            .profiler(profiler(settings.shingleSize()))
+            .rankBy(settings.measure())
+            .minScore(settings.minScore())
+            .topK(settings.top())
+            .cancellation(cancellation())
+            .build();
+    List<String> texts = new ArrayList<>(documents.size());
+    for (Input d : documents) {
+      texts.add(d.text());
+    }
+    SearchResult r = withDeadline(() -> UseCases.search(query.text(), texts, options));
+    List<Reports.Match> matches = new ArrayList<>(r.matches().size());
+    for (SearchResult.Match m : r.matches()) {
+      matches.add(new Reports.Match(documents.get(m.index()).id(), m.score()));
+    }
+    return new Reports.Search(
+        query.id(), documents.size(), r.rankBy(), settings.top(), settings.minScore(), matches);
   }
 
   @Override

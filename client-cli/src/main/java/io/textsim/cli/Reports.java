@@ -4,13 +4,12 @@ import io.textsim.core.cluster.CandidateStrategy;
 import io.textsim.core.cluster.ClusterMeasure;
 import io.textsim.core.cluster.Clustering;
 import io.textsim.core.cluster.Linkage;
-import io.textsim.core.explain.Passage;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import io.textsim.core.explain.Explanation;
+import io.textsim.core.measure.Comparison;
+import io.textsim.core.measure.Measure;
+import io.textsim.core.measure.VerdictRule;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalInt;
 
 /**
  * The output model: what a command prints, built either by the core ({@link LocalBackend}) or from
@@ -35,34 +34,27 @@ final class Reports {
   /**
    * The result of {@code compare}.
    *
-   * @param scores each computed measure's score by wire name, in {@link
-   *     io.textsim.core.measure.Measure} order
-   * @param levenshteinDistance the exact code point edit distance, if computed
-   * @param tokenLevenshteinDistance the exact word edit distance, if computed
-   * @param verdict near-duplicate, related or different
-   * @param sharedInA passages of a that b shares
-   * @param sharedInB passages of b that a shares
-   * @param onlyA passages only a has
-   * @param onlyB passages only b has
+   * @param comparison the reported scores, in {@link io.textsim.core.measure.Measure} order, and
+   *     the exact edit distances that were computed
+   * @param judgement near-duplicate, related or different, and the clause of the rule that decided
+   *     it (its rule holds the threshold)
+   * @param explanation the passages both texts share and those only one has
    */
   record Compare(
       Doc a,
       Doc b,
-      Map<String, Double> scores,
-      OptionalInt levenshteinDistance,
-      OptionalInt tokenLevenshteinDistance,
-      String verdict,
-      double threshold,
-      List<Passage> sharedInA,
-      List<Passage> sharedInB,
-      List<Passage> onlyA,
-      List<Passage> onlyB) {
+      Comparison comparison,
+      VerdictRule.Judgement judgement,
+      Explanation explanation) {
     Compare {
-      scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
-      sharedInA = List.copyOf(sharedInA);
-      sharedInB = List.copyOf(sharedInB);
-      onlyA = List.copyOf(onlyA);
-      onlyB = List.copyOf(onlyB);
+      Objects.requireNonNull(comparison, "comparison");
+      Objects.requireNonNull(judgement, "judgement");
+      Objects.requireNonNull(explanation, "explanation");
+    }
+
+    /** The verdict's threshold. */
+    double threshold() {
+      return judgement.rule().threshold();
     }
   }
 
@@ -77,6 +69,12 @@ final class Reports {
     Cluster {
       clusters = List.copyOf(clusters);
     }
+
+    /** The report of a core clustering made with {@code linkage}. */
+    static Cluster of(Clustering c, Linkage linkage) {
+      return new Cluster(
+          c.documents(), c.threshold(), c.measure(), linkage, c.stats().strategy(), c.clusters());
+    }
   }
 
   /** One match of {@code search}. */
@@ -87,12 +85,13 @@ final class Reports {
    *
    * @param query the query's id
    * @param documents the number of documents searched
-   * @param measure the measure's wire name
+   * @param measure the measure the matches are ranked by
    * @param matches the best matches, best first, at most top, none below the minimum score
    */
   record Search(
-      String query, int documents, String measure, int top, double minScore, List<Match> matches) {
+      String query, int documents, Measure measure, int top, double minScore, List<Match> matches) {
     Search {
+      Objects.requireNonNull(measure, "measure");
       matches = List.copyOf(matches);
     }
   }

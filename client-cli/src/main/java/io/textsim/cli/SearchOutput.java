@@ -14,7 +14,7 @@ final class SearchOutput {
             + " against "
             + Display.plural(r.documents(), "document")
             + " by "
-            + r.measure()
+            + r.measure().wireName()
             + ": best "
             + r.top()
             + (r.minScore() > 0 ? " at or above " + Display.number(r.minScore()) : ""));
@@ -46,7 +46,7 @@ final class SearchOutput {
           g.writeStartObject();
           g.writeStringField("query", r.query());
           g.writeNumberField("documents", r.documents());
-          g.writeStringField("measure", r.measure());
+          g.writeStringField("measure", r.measure().wireName());
           g.writeNumberField("top", r.top());
           g.writeNumberField("min_score", r.minScore());
           g.writeArrayFieldStart("matches");

@@ -62,6 +62,26 @@ class CompareCommandTest {
     assertFalse(out.contains("Alizadeh said in a meeting"), out);
   }
 
+  /** A story inside a page of other text: Jaccard is low, containment decides (Verdict rule). */
+  @Test
+  void aTextContainedInAnotherIsANearDuplicateAndTheReasonSaysSo() throws IOException {
+    String story = Files.readString(Path.of(MEHR), StandardCharsets.UTF_8);
+    StringBuilder page = new StringBuilder(story);
+    for (int i = 0; i < 400; i++) {
+      page.append(" unrelated sidebar item number ").append(i).append(" of the portal page");
+    }
+    Path a = dir.resolve("story.txt");
+    Path b = dir.resolve("page.txt");
+    Files.writeString(a, story, StandardCharsets.UTF_8);
+    Files.writeString(b, page.toString(), StandardCharsets.UTF_8);
+    String out = run("compare", a.toString(), b.toString()).succeeds();
+    String verdict = out.lines().filter(l -> l.startsWith("near-duplicate")).findFirst().orElse("");
+    assertTrue(verdict.startsWith("near-duplicate  (100% of a is in b, though jaccard 0."), out);
+    assertTrue(verdict.endsWith(" < threshold 0.5)"), out);
+    String swapped = run("compare", b.toString(), a.toString()).succeeds();
+    assertTrue(swapped.contains("near-duplicate  (100% of b is in a, though jaccard 0."), swapped);
+  }
+
   @Test
   void seedPairJsonHasTheDocumentedShape() throws IOException {
     Cli.Result r = run("compare", "--format", "json", TEHRAN, MEHR);

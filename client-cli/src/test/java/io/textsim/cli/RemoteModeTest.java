@@ -86,6 +86,9 @@ class RemoteModeTest {
         List.of("compare", "--threshold", "0.99", "--format", "json", TEHRAN, MEHR),
         List.of("compare", "--format", "json", empty.toString(), TEHRAN),
         List.of("compare", "--format", "json", empty.toString(), empty.toString()),
+        // Half of a text in the whole: the verdict's containment clause, either way round.
+        List.of("compare", "--threshold", "0.9", corpus.resolve("half.txt").toString(), q),
+        List.of("compare", "--threshold", "0.9", q, corpus.resolve("half.txt").toString()),
         List.of("cluster", c),
         List.of("cluster", "--format", "json", c),
         List.of("cluster", "--format", "csv", "--measure", "overlap", "--linkage", "average", c),

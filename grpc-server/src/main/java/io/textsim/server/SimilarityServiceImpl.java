@@ -14,6 +14,7 @@ import io.textsim.proto.v1.CompareManyResponse;
 import io.textsim.proto.v1.CompareRequest;
 import io.textsim.proto.v1.CompareResponse;
 import io.textsim.proto.v1.SimilarityServiceGrpc;
+import io.textsim.wire.BadFieldException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -7,7 +7,8 @@
  *   <li>{@link io.textsim.server.ServerConfig}: every setting, with its flag, environment variable
  *       and default;
  *   <li>{@code SimilarityServiceImpl} hands each call to the bounded {@code WorkerPool}, where
- *       {@code ProtoMapper} maps it onto the core (the only class that sees both proto and core);
+ *       {@code ProtoMapper} adapts it to the core's use cases through the shared wire mapping
+ *       ({@code io.textsim.wire}), adding the server's limits;
  *   <li>{@code RequestParsing} turns undecodable requests (invalid UTF-8) into INVALID_ARGUMENT;
  *       {@code Errors} maps everything else per the design's error table; {@code CallLog} logs one
  *       line per call.

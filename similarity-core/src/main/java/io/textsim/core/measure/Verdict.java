@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * A one-word answer to "are these the same text?", from a comparison and a threshold.
+ * A one-word answer to "are these the same text?", from a comparison and a threshold; the rule is
+ * {@link VerdictRule}.
  *
  * <ul>
  *   <li>{@link #NEAR_DUPLICATE}: the verdict measure (Jaccard of shingles by default) is at or
@@ -71,26 +72,6 @@ public enum Verdict {
    */
   public static Verdict of(Comparison comparison, Measure measure, double threshold) {
     Objects.requireNonNull(comparison, "comparison");
-    Objects.requireNonNull(measure, "measure");
-    if (!(threshold >= 0.0 && threshold <= 1.0)) {
-      throw new IllegalArgumentException("threshold must be in [0, 1], got " + threshold);
-    }
-    double score = comparison.score(measure);
-    double contained =
-        Math.max(
-            comparison.has(Measure.CONTAINMENT_A_IN_B)
-                ? comparison.score(Measure.CONTAINMENT_A_IN_B)
-                : 0,
-            comparison.has(Measure.CONTAINMENT_B_IN_A)
-                ? comparison.score(Measure.CONTAINMENT_B_IN_A)
-                : 0);
-    if (score >= threshold || contained >= CONTAINED) {
-      return NEAR_DUPLICATE;
-    }
-    double cosine = comparison.has(Measure.COSINE) ? comparison.score(Measure.COSINE) : 0;
-    if (score >= threshold / 4 || cosine >= RELATED_COSINE) {
-      return RELATED;
-    }
-    return DIFFERENT;
+    return new VerdictRule(measure, threshold).judge(comparison).verdict();
   }
 }

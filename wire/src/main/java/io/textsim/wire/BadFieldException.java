@@ -1,13 +1,14 @@
-package io.textsim.server;
+package io.textsim.wire;
 
 import java.util.Objects;
 
 /**
- * A request field with a value the server does not accept: a bad option, an unknown enum value, a
- * text over the length limit. Answered INVALID_ARGUMENT with a {@code google.rpc.BadRequest} field
- * violation naming {@link #field()}.
+ * A message field with a value that does not map onto the core: a bad option, an unknown enum
+ * value, a text over the length limit. The server answers it INVALID_ARGUMENT with a {@code
+ * google.rpc.BadRequest} field violation naming {@link #field()}; the client reports it as a bad
+ * answer.
  */
-final class BadFieldException extends RuntimeException {
+public final class BadFieldException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final String field;
@@ -19,13 +20,13 @@ final class BadFieldException extends RuntimeException {
    *     "candidates[3].text"}
    * @param description what is wrong and what is accepted
    */
-  BadFieldException(String field, String description) {
+  public BadFieldException(String field, String description) {
     super(description, null, false, false); // no stack trace: this is an answer, not a bug
     this.field = Objects.requireNonNull(field, "field");
   }
 
   /** The field's path in the request. */
-  String field() {
+  public String field() {
     return field;
   }
 }

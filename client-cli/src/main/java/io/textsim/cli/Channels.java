@@ -1,0 +1,55 @@
+package io.textsim.cli;
+
+import io.grpc.ChannelCredentials;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.TlsChannelCredentials;
+
+/** Opens the channel to a server: address, plain or TLS (with a client certificate for mTLS). */
+final class Channels {
+  private static final int MAX_INBOUND_BYTES = 256 * 1024 * 1024;
+
+  private Channels() {}
+
+  /** A channel to the server the options name (nothing is sent yet). */
+  static ManagedChannel open(ServerOptions options) {
+    ServerOptions.Target target = options.target();
+    return Grpc.newChannelBuilderForAddress(target.host(), target.port(), credentials(options))
+        .maxInboundMessageSize(MAX_INBOUND_BYTES)
+        .userAgent("textsim-client-cli/" + VersionProvider.version())
+        .build();
+  }
+
+  private static ChannelCredentials credentials(ServerOptions options) {
+    if (!options.useTls()) {
+      return InsecureChannelCredentials.create();
+    }
+    TlsChannelCredentials.Builder tls = TlsChannelCredentials.newBuilder();
+    if (options.tlsCa != null) {
+      try {
+        tls.trustManager(options.tlsCa.toFile());
+      } catch (Exception e) {
+        throw CliException.input(options.tlsCa.toString(), "not a usable PEM CA file: " + why(e));
+      }
+    }
+    if (options.tlsCert != null) {
+      try {
+        tls.keyManager(options.tlsCert.toFile(), options.tlsKey.toFile());
+      } catch (Exception e) {
+        throw CliException.input(
+            options.tlsCert + " / " + options.tlsKey,
+            "not a usable PEM certificate and PKCS#8 key: " + why(e));
+      }
+    }
+    return tls.build();
+  }
+
+  private static String why(Exception e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getMessage() == null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+}

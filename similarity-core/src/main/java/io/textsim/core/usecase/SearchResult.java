@@ -1,0 +1,41 @@
+package io.textsim.core.usecase;
+
+import io.textsim.core.measure.Comparison;
+import io.textsim.core.measure.Measure;
+import io.textsim.core.measure.VerdictRule;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The result of {@link UseCases#search}.
+ *
+ * @param candidates the number of candidates searched
+ * @param rankBy the measure the matches are ranked by
+ * @param matches the kept matches, best first, equal scores in candidate order
+ */
+public record SearchResult(int candidates, Measure rankBy, List<Match> matches) {
+  /** Copies the matches. */
+  public SearchResult {
+    Objects.requireNonNull(rankBy, "rankBy");
+    matches = List.copyOf(Objects.requireNonNull(matches, "matches"));
+  }
+
+  /**
+   * One kept candidate.
+   *
+   * @param index its position among the candidates
+   * @param score its score by the ranking measure
+   * @param comparison its reported scores: the ranking measure, the further measures asked for and
+   *     the verdict's measure
+   * @param judgement its verdict, if a rule was given
+   */
+  public record Match(
+      int index, double score, Comparison comparison, Optional<VerdictRule.Judgement> judgement) {
+    /** Checks for nulls. */
+    public Match {
+      Objects.requireNonNull(comparison, "comparison");
+      Objects.requireNonNull(judgement, "judgement");
+    }
+  }
+}

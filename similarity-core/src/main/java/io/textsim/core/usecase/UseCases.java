@@ -1,0 +1,179 @@
+package io.textsim.core.usecase;
+
+import io.textsim.core.Cancellation;
+import io.textsim.core.TextProfile;
+import io.textsim.core.TextProfiler;
+import io.textsim.core.explain.Explainer;
+import io.textsim.core.explain.Explanation;
+import io.textsim.core.measure.CompareOptions;
+import io.textsim.core.measure.Comparison;
+import io.textsim.core.measure.IdfModel;
+import io.textsim.core.measure.Measure;
+import io.textsim.core.measure.Similarity;
+import io.textsim.core.measure.VerdictRule;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * The use cases of the library as plain calls: {@link #compare} a pair, {@link #search} a
+ * collection for a query. (Clustering is {@link io.textsim.core.cluster.Clusterer#cluster}.)
+ * Stateless and thread-safe.
+ */
+public final class UseCases {
+  private UseCases() {}
+
+  /**
+   * Compares two texts: profiles both, computes the measures asked for and those the verdict reads
+   * ({@link VerdictRule#measures()}), judges the pair, and explains it if asked.
+   *
+   * <p>Cost: profiling is linear in the texts; the measures cost what their javadoc says; the
+   * explanation is linear in the shingles.
+   *
+   * @return the profiles, the reported scores (those asked for and the verdict's measure), the
+   *     judgement and the explanation
+   * @throws IllegalArgumentException if a text is over the profiler's length limit
+   * @throws io.textsim.core.OperationCancelledException if the cancellation fires
+   */
+  public static PairResult compare(String a, String b, PairOptions options) {
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
+    Objects.requireNonNull(options, "options");
+    Cancellation cancellation = options.cancellation();
+    VerdictRule rule = options.verdict();
+    TextProfile pa = options.profiler().profile(a);
+    TextProfile pb = options.profiler().profile(b);
+    cancellation.throwIfCancelled();
+    Set<Measure> reported = union(options.measures(), Set.of(rule.measure()));
+    Comparison all =
+        Similarity.compare(
+            pa,
+            pb,
+            union(reported, rule.measures()),
+            CompareOptions.defaults().withCancellation(cancellation));
+    VerdictRule.Judgement judgement = rule.judge(all);
+    Optional<Explanation> explanation = Optional.empty();
+    if (options.explain()) {
+      cancellation.throwIfCancelled();
+      explanation = Optional.of(Explainer.explain(pa, pb));
+    }
+    return new PairResult(pa, pb, only(all, reported), judgement, explanation);
+  }
+
+  /**
+   * Ranks {@code candidates} against {@code query}: profiles every text, scores each candidate by
+   * the ranking measure (cosine as TF-IDF over the candidates unless {@link IdfPolicy#NONE}), keeps
+   * those at or above the minimum score, best first (equal scores in candidate order), at most top
+   * k, each with its reported scores and, if a rule is given, its verdict.
+   *
+   * <p>Cost: one profile per text and one comparison per candidate (n comparisons, not n²).
+   *
+   * @throws IllegalArgumentException if a text is over the profiler's length limit
+   * @throws io.textsim.core.OperationCancelledException if the cancellation fires
+   */
+  public static SearchResult search(String query, List<String> candidates, SearchOptions options) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(candidates, "candidates");
+    Objects.requireNonNull(options, "options");
+    Cancellation cancellation = options.cancellation();
+    TextProfiler profiler = options.profiler();
+    int n = candidates.size();
+    TextProfile q = profiler.profile(query);
+    TextProfile[] profiles = new TextProfile[n];
+    forEach(
+        n,
+        options.parallel(),
+        i -> {
+          cancellation.throwIfCancelled();
+          profiles[i] = profiler.profile(Objects.requireNonNull(candidates.get(i), "candidate"));
+        });
+
+    Measure rankBy = options.rankBy();
+    Set<Measure> reported = union(options.measures(), Set.of(rankBy));
+    Set<Measure> computed = reported;
+    if (options.verdict().isPresent()) {
+      reported = union(reported, Set.of(options.verdict().get().measure()));
+      computed = union(reported, options.verdict().get().measures());
+    }
+    CompareOptions compareOptions = CompareOptions.defaults().withCancellation(cancellation);
+    if (options.idf() == IdfPolicy.CANDIDATES && computed.contains(Measure.COSINE)) {
+      // One-to-many search weighs words by the collection's own IDF (DESIGN.md, measures).
+      compareOptions = compareOptions.withIdf(IdfModel.of(Arrays.asList(profiles)));
+    }
+    CompareOptions compare = compareOptions;
+    Set<Measure> measures = computed;
+    Comparison[] comparisons = new Comparison[n];
+    forEach(
+        n,
+        options.parallel(),
+        i -> {
+          cancellation.throwIfCancelled();
+          comparisons[i] = Similarity.compare(q, profiles[i], measures, compare);
+        });
+
+    Set<Measure> kept = reported;
+    List<SearchResult.Match> matches = new ArrayList<>();
+    IntStream.range(0, n)
+        .filter(i -> comparisons[i].score(rankBy) >= options.minScore())
+        .boxed()
+        .sorted(
+            Comparator.comparingDouble((Integer i) -> -comparisons[i].score(rankBy))
+                .thenComparingInt(i -> i))
+        .limit(options.topK())
+        .forEach(
+            i ->
+                matches.add(
+                    new SearchResult.Match(
+                        i,
+                        comparisons[i].score(rankBy),
+                        only(comparisons[i], kept),
+                        options.verdict().map(rule -> rule.judge(comparisons[i])))));
+    return new SearchResult(n, rankBy, matches);
+  }
+
+  private static void forEach(int n, boolean parallel, IntConsumer work) {
+    IntStream range = IntStream.range(0, n);
+    (parallel ? range.parallel() : range).forEach(work);
+  }
+
+  private static Set<Measure> union(Set<Measure> a, Set<Measure> b) {
+    Set<Measure> out = EnumSet.noneOf(Measure.class);
+    out.addAll(a);
+    out.addAll(b);
+    return out;
+  }
+
+  /** {@code comparison} with only the scores (and distances) of {@code measures}. */
+  private static Comparison only(Comparison comparison, Set<Measure> measures) {
+    if (measures.containsAll(comparison.scores().keySet())) {
+      return comparison;
+    }
+    Map<Measure, Double> scores = new EnumMap<>(Measure.class);
+    comparison
+        .scores()
+        .forEach(
+            (m, v) -> {
+              if (measures.contains(m)) {
+                scores.put(m, v);
+              }
+            });
+    return new Comparison(
+        scores,
+        measures.contains(Measure.LEVENSHTEIN)
+            ? comparison.levenshteinDistance()
+            : OptionalInt.empty(),
+        measures.contains(Measure.TOKEN_LEVENSHTEIN)
+            ? comparison.tokenLevenshteinDistance()
+            : OptionalInt.empty());
+  }
+}
