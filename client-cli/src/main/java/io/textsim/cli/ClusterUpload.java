@@ -73,7 +73,8 @@ final class ClusterUpload {
                     && (batch.getDocumentsCount() == 0
                         || chars + documents.get(next).text().length() <= STREAM_BATCH_CHARS)) {
                   Input input = documents.get(next++);
-                  batch.addDocuments(WireResults.document(input.id(), input.text()));
+                  batch.addDocuments(
+                      WireResults.document(input.id(), input.text(), input.source()));
                   chars += input.text().length();
                 }
                 requests.onNext(ClusterStreamRequest.newBuilder().setDocuments(batch).build());

@@ -7,11 +7,25 @@ import java.util.Objects;
  *
  * @param id the name the user knows it by: the path as given, or the JSONL id
  * @param text the decoded text
+ * @param source where it was published, for learning page furniture per source: a JSONL {@code
+ *     source} field, else the host of its {@code url} field; for files, the directory they sit in
+ *     when the input spans more than one directory; empty when not known
  */
-record Input(String id, String text) {
+record Input(String id, String text, String source) {
   Input {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(source, "source");
+  }
+
+  /** An input of no known source. */
+  Input(String id, String text) {
+    this(id, text, "");
+  }
+
+  /** This input with {@code source}. */
+  Input withSource(String source) {
+    return new Input(id, text, source);
   }
 
   /** True if the text is empty or white space only (Unicode white space included). */

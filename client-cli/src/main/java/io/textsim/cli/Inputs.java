@@ -96,7 +96,34 @@ final class Inputs {
         out.put(g, readFile(g, path, attrs));
       }
     }
-    return new ArrayList<>(out.values());
+    return withDirectorySources(new ArrayList<>(out.values()));
+  }
+
+  /**
+   * Files get the directory they sit in as their source, for learning page furniture per source,
+   * when they come from more than one directory; files of one directory are of no known source,
+   * since a single directory says nothing about who published what.
+   */
+  private static List<Input> withDirectorySources(List<Input> inputs) {
+    List<String> dirs = new ArrayList<>(inputs.size());
+    java.util.Set<String> distinct = new java.util.HashSet<>();
+    for (Input in : inputs) {
+      String dir = "";
+      if (!STDIN.equals(in.id())) {
+        Path parent = Path.of(in.id()).toAbsolutePath().normalize().getParent();
+        dir = parent == null ? "" : parent.toString();
+      }
+      dirs.add(dir);
+      distinct.add(dir);
+    }
+    if (distinct.size() < 2) {
+      return inputs;
+    }
+    List<Input> out = new ArrayList<>(inputs.size());
+    for (int i = 0; i < inputs.size(); i++) {
+      out.add(inputs.get(i).withSource(dirs.get(i)));
+    }
+    return out;
   }
 
   private void walk(Path dir, Map<String, Input> out) {
@@ -129,7 +156,9 @@ final class Inputs {
 
   /**
    * Reads JSONL from a file or ({@code -}) standard input, gzip-compressed or not: one {@code
-   * {"id": ..., "text": ...}} object a line (other fields are ignored); blank lines are skipped;
+   * {"id": ..., "text": ...}} object a line, with an optional {@code source} or {@code url} (whose
+   * host is the source) for learning page furniture per source (other fields are ignored); blank
+   * lines are skipped;
    * the id is a string or an integer; ids must be unique.
    */
   List<Input> jsonl(String given) {
@@ -297,7 +326,33 @@ final class Inputs {
     if (utf8 > maxBytes) {
       throw CliException.input(where, tooLarge("text of \"" + id.asText() + "\"", utf8));
     }
-    return new Input(id.asText(), value);
+    return new Input(id.asText(), value, source(node, where));
+  }
+
+  /** The JSONL line's {@code source}, else the host of its {@code url}, else empty. */
+  private static String source(JsonNode node, String where) {
+    JsonNode source = node.get("source");
+    if (source != null && !source.isNull()) {
+      if (!source.isTextual()) {
+        throw CliException.input(where, "\"source\" must be a string");
+      }
+      return source.textValue();
+    }
+    JsonNode url = node.get("url");
+    if (url != null && !url.isNull()) {
+      if (!url.isTextual()) {
+        throw CliException.input(where, "\"url\" must be a string");
+      }
+      try {
+        String host = java.net.URI.create(url.textValue().strip()).getHost();
+        if (host != null) {
+          return host.toLowerCase(java.util.Locale.ROOT);
+        }
+      } catch (IllegalArgumentException e) {
+        throw CliException.input(where, "\"url\" is not a URL: " + url.textValue());
+      }
+    }
+    return "";
   }
 
   private InputStream stdinOnce() {

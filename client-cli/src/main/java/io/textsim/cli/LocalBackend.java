@@ -90,7 +90,7 @@ final class LocalBackend implements Backend {
             .build();
     List<Document> docs = new ArrayList<>(documents.size());
     for (Input in : documents) {
-      docs.add(new Document(in.id(), in.text()));
+      docs.add(new Document(in.id(), in.text(), in.source()));
     }
     return Reports.Cluster.of(
         withDeadline(() -> Clusterer.cluster(docs, options)), settings.linkage());

@@ -19,7 +19,16 @@ public final class WireResults {
 
   /** A core document as a proto one. */
   public static io.textsim.proto.v1.Document document(String id, String text) {
-    return io.textsim.proto.v1.Document.newBuilder().setId(id).setText(text).build();
+    return document(id, text, "");
+  }
+
+  /** A proto document with its source (empty when not known). */
+  public static io.textsim.proto.v1.Document document(String id, String text, String source) {
+    return io.textsim.proto.v1.Document.newBuilder()
+        .setId(id)
+        .setText(text)
+        .setSource(source)
+        .build();
   }
 
   /** A proto document as a core one (not checked against any limit). */
