@@ -14,6 +14,7 @@ import picocli.CommandLine.TypeConversionException;
 final class MetricsOptions {
   @Option(
       names = "--metrics-port",
+      order = 100, // after the server's own flags in --help
       paramLabel = "PORT",
       converter = PortConverter.class,
       description =
@@ -23,6 +24,7 @@ final class MetricsOptions {
 
   @Option(
       names = "--metrics-host",
+      order = 101,
       paramLabel = "ADDRESS",
       defaultValue = MetricsEndpoint.DEFAULT_HOST,
       description = "Address the metrics endpoint listens on (default: ${DEFAULT-VALUE}).")
