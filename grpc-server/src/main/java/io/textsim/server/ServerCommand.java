@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -51,6 +53,8 @@ final class ServerCommand implements Callable<Integer> {
   static final String ENV_PREFIX = "TEXTSIM_";
 
   @Spec CommandSpec spec;
+
+  @Mixin MetricsOptions metrics = new MetricsOptions();
 
   @Option(
       names = "--host",
@@ -206,16 +210,25 @@ final class ServerCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     ServerConfig config = config();
     PrintWriter err = spec.commandLine().getErr();
+    Optional<MetricsEndpoint> endpoint;
+    try {
+      endpoint = metrics.open();
+    } catch (IOException | RuntimeException e) {
+      err.println("textsim-server: cannot serve metrics on " + metrics + ": " + message(e));
+      return 1;
+    }
     TextsimServer server;
     try {
-      server = new TextsimServer(config);
+      server = new TextsimServer(config, endpoint);
     } catch (IOException | RuntimeException e) {
+      endpoint.ifPresent(MetricsEndpoint::close);
       err.println("textsim-server: cannot use the TLS certificate or key: " + message(e));
       return 1;
     }
     try {
       server.start();
     } catch (IOException | RuntimeException e) {
+      endpoint.ifPresent(MetricsEndpoint::close);
       err.println("textsim-server: cannot listen on " + host + ":" + port + ": " + message(e));
       return 1;
     }

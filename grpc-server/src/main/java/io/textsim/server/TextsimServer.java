@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,7 @@ public final class TextsimServer {
   private final Server server;
   private final HealthStatusManager health = new HealthStatusManager();
   private final WorkerPool workers;
+  private final Optional<MetricsEndpoint> metrics;
 
   /** Fires the deadlines the server imposes ({@link CallTimeLimit}); one daemon thread. */
   private final ScheduledExecutorService deadlineTimer = deadlineTimer();
@@ -72,12 +74,29 @@ public final class TextsimServer {
    * @throws IllegalArgumentException if a TLS file is not a valid certificate or key
    */
   public TextsimServer(ServerConfig config) throws IOException {
-    this(config, nettyBuilder(config));
+    this(config, Optional.empty());
+  }
+
+  /**
+   * Creates a Netty server for {@code config} that records its calls and workers in {@code metrics}
+   * (if present) and closes it when stopped.
+   *
+   * @throws IOException if a TLS certificate, key or CA file cannot be read
+   * @throws IllegalArgumentException if a TLS file is not a valid certificate or key
+   */
+  public TextsimServer(ServerConfig config, Optional<MetricsEndpoint> metrics) throws IOException {
+    this(config, nettyBuilder(config), metrics);
   }
 
   /** Creates a server on the given transport (tests use an in-process builder). */
   TextsimServer(ServerConfig config, ServerBuilder<?> builder) {
+    this(config, builder, Optional.empty());
+  }
+
+  private TextsimServer(
+      ServerConfig config, ServerBuilder<?> builder, Optional<MetricsEndpoint> metrics) {
     this.config = Objects.requireNonNull(config, "config");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.workers = new WorkerPool(config.threads(), config.queueSize());
     ProtoMapper mapper = new ProtoMapper(config.maxTextChars(), config.maxDocuments());
     ServerServiceDefinition similarity =
@@ -96,6 +115,8 @@ public final class TextsimServer {
     if (config.reflection()) {
       builder.addService(guarded(ProtoReflectionServiceV1.newInstance()));
     }
+    metrics.ifPresent(m -> m.watch(workers));
+    metrics.ifPresent(m -> builder.intercept(m.callMetrics()));
     this.server = builder.build();
   }
 
@@ -191,6 +212,7 @@ public final class TextsimServer {
     workers.shutdownNow();
     workers.awaitTermination(Duration.ofSeconds(5));
     deadlineTimer.shutdownNow();
+    metrics.ifPresent(MetricsEndpoint::close);
     logger.info("textsim-server stopped");
   }
 

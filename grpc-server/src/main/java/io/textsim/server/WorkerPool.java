@@ -124,6 +124,16 @@ final class WorkerPool {
     return executor.getActiveCount();
   }
 
+  /** The number of calls waiting for a worker now. */
+  int queued() {
+    return executor.getQueue().size();
+  }
+
+  /** The number of worker threads. */
+  int threads() {
+    return threads;
+  }
+
   /** The number of calls answered RESOURCE_EXHAUSTED because the pool was full. */
   long rejected() {
     return rejected.get();
