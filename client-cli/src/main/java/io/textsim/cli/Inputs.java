@@ -158,8 +158,7 @@ final class Inputs {
    * Reads JSONL from a file or ({@code -}) standard input, gzip-compressed or not: one {@code
    * {"id": ..., "text": ...}} object a line, with an optional {@code source} or {@code url} (whose
    * host is the source) for learning page furniture per source (other fields are ignored); blank
-   * lines are skipped;
-   * the id is a string or an integer; ids must be unique.
+   * lines are skipped; the id is a string or an integer; ids must be unique.
    */
   List<Input> jsonl(String given) {
     String source = STDIN.equals(given) ? "<stdin>" : given;

@@ -140,7 +140,8 @@ public final class WireEnums {
       throw unknown(io.textsim.proto.v1.Linkage.getDescriptor(), value, field);
     }
     return switch (l) {
-      case LINKAGE_UNSPECIFIED, UNRECOGNIZED -> io.textsim.core.cluster.ClusterOptions.DEFAULT_LINKAGE;
+      case LINKAGE_UNSPECIFIED, UNRECOGNIZED ->
+          io.textsim.core.cluster.ClusterOptions.DEFAULT_LINKAGE;
       case LINKAGE_SINGLE -> Linkage.SINGLE;
       case LINKAGE_REPRESENTATIVE -> Linkage.REPRESENTATIVE;
       case LINKAGE_AVERAGE -> Linkage.AVERAGE;

@@ -67,9 +67,10 @@ class WireTest {
     assertEquals("MEASURE_UNSPECIFIED is not a measure", e.getMessage());
     e = assertThrows(BadFieldException.class, () -> WireEnums.linkage(7, "options.linkage"));
     assertEquals(
-        "unknown Linkage number 7; valid: LINKAGE_UNSPECIFIED, LINKAGE_SINGLE, LINKAGE_AVERAGE",
+        "unknown Linkage number 7; valid: LINKAGE_UNSPECIFIED, LINKAGE_SINGLE, LINKAGE_AVERAGE,"
+            + " LINKAGE_REPRESENTATIVE",
         e.getMessage());
-    assertEquals(Linkage.SINGLE, WireEnums.linkage(0, "f"));
+    assertEquals(Linkage.REPRESENTATIVE, WireEnums.linkage(0, "f"));
     assertEquals(CandidateStrategy.AUTO, WireEnums.candidates(0, "f"));
   }
 
