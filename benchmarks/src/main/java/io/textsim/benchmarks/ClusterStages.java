@@ -5,6 +5,7 @@ import io.textsim.core.cluster.ClusterProgress;
 import io.textsim.core.cluster.Clusterer;
 import io.textsim.core.cluster.Clustering;
 import io.textsim.core.cluster.Document;
+import io.textsim.core.furniture.Furniture;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +20,11 @@ import java.util.Map;
  * warm-up control, one JVM, wall-clock times.
  *
  * <pre>
- * java -Xmx4g -cp benchmarks/target/benchmarks.jar io.textsim.benchmarks.ClusterStages 100000 3
+ * java -Xmx4g -cp benchmarks/target/benchmarks.jar io.textsim.benchmarks.ClusterStages 100000 3 learn
  * </pre>
+ *
+ * <p>The third argument, {@code learn} (the default) or {@code none}, turns page furniture learning
+ * on or off, to measure what it costs.
  */
 public final class ClusterStages {
   private ClusterStages() {}
@@ -28,13 +32,17 @@ public final class ClusterStages {
   /**
    * Runs the breakdown.
    *
-   * @param args the number of articles (default 100,000) and of runs (default 3)
+   * @param args the number of articles (default 100,000), of runs (default 3), and {@code learn} or
+   *     {@code none} for furniture (default learn)
    */
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    Furniture furniture =
+        args.length > 2 && args[2].equals("none") ? Furniture.none() : Furniture.learned();
     List<Document> documents = CorpusGenerator.defaults().documents(n);
-    System.out.printf(Locale.ROOT, "%d articles, %d runs%n", n, runs);
+    System.out.printf(
+        Locale.ROOT, "%d articles, %d runs, furniture %s%n", n, runs, furniture.wireName());
     System.out.println("| run | stage finished at (s) | total (s) |");
     System.out.println("|---:|---|---:|");
     for (int run = 1; run <= runs; run++) {
@@ -50,7 +58,8 @@ public final class ClusterStages {
             }
           };
       Clustering c =
-          Clusterer.cluster(documents, ClusterOptions.builder().progress(progress).build());
+          Clusterer.cluster(
+              documents, ClusterOptions.builder().progress(progress).furniture(furniture).build());
       long total = System.nanoTime() - start;
       List<String> stages = new ArrayList<>();
       synchronized (finished) {

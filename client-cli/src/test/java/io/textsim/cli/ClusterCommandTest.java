@@ -347,7 +347,7 @@ class ClusterCommandTest {
     assertTrue(
         run("cluster", "--linkage", "complete", TEHRAN)
             .isUsageError()
-            .contains("'complete' is not one of single, average"));
+            .contains("'complete' is not one of single, representative, average"));
     assertTrue(
         run("cluster", "--threshold", "2", TEHRAN).isUsageError().contains("'2' is not in [0, 1]"));
   }

@@ -291,10 +291,15 @@ public final class QualityEvaluation {
       return config.label() + " @ " + Markdown.fixed(threshold, 2);
     }
 
+    /**
+     * The library's default measure, shingles and threshold. This sweep models single and average
+     * linkage on whole texts only; the representative split and furniture learning are evaluated by
+     * {@link ShapesEvaluation}, so the default's linkage is read here as single.
+     */
     static Choice currentDefault() {
       ClusterOptions d = ClusterOptions.defaults();
-      return new Choice(
-          new Config(d.measure(), d.profiler().shingles(), d.linkage()), d.threshold());
+      Linkage linkage = d.linkage() == Linkage.AVERAGE ? Linkage.AVERAGE : Linkage.SINGLE;
+      return new Choice(new Config(d.measure(), d.profiler().shingles(), linkage), d.threshold());
     }
 
     boolean isCurrentDefault() {
