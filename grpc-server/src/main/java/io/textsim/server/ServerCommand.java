@@ -300,15 +300,21 @@ final class ServerCommand implements Callable<Integer> {
   static final class DurationConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
-      return parseDuration(value);
+      try {
+        return Durations.parse(value, Duration.ZERO, ServerConfig.MAX_DURATION);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
     }
   }
 
   /** Reads --max-call-time: a duration as {@link DurationConverter} reads it, 0 or at least 1ms. */
   static final class MaxCallTimeConverter implements ITypeConverter<Duration> {
+    private final DurationConverter durations = new DurationConverter();
+
     @Override
     public Duration convert(String value) {
-      Duration d = parseDuration(value);
+      Duration d = durations.convert(value);
       if (!d.isZero() && d.compareTo(ServerConfig.MIN_MAX_CALL_TIME) < 0) {
         throw new TypeConversionException(
             "'"
@@ -319,15 +325,6 @@ final class ServerCommand implements Callable<Integer> {
                 + Durations.format(ServerConfig.MAX_DURATION));
       }
       return d;
-    }
-  }
-
-  /** A duration between 0 and {@link ServerConfig#MAX_DURATION}, or a usage error. */
-  private static Duration parseDuration(String value) {
-    try {
-      return Durations.parse(value, Duration.ZERO, ServerConfig.MAX_DURATION);
-    } catch (IllegalArgumentException e) {
-      throw new TypeConversionException(e.getMessage());
     }
   }
 
