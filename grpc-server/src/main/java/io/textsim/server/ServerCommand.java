@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -168,6 +169,14 @@ final class ServerCommand implements Callable<Integer> {
               + " stopped then with DEADLINE_EXCEEDED. 0 for no limit (default: 10m).")
   Duration maxCallTime;
 
+  @Option(
+      names = "--index-dir",
+      paramLabel = "DIR",
+      description =
+          "Serve textsim.v1.IndexService with the named indexes kept under DIR (created if"
+              + " missing); without it the service answers FAILED_PRECONDITION.")
+  Path indexDir;
+
   /** Runs the command with the process environment; returns the exit code. */
   static int execute(String... args) {
     return commandLine(new ServerCommand(), System.getenv()).execute(args);
@@ -209,7 +218,7 @@ final class ServerCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     TextsimServer server;
     try {
-      server = new TextsimServer(config);
+      server = new TextsimServer(config, Optional.ofNullable(indexDir));
     } catch (IOException | RuntimeException e) {
       err.println("textsim-server: cannot use the TLS certificate or key: " + message(e));
       return 1;

@@ -10,11 +10,14 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.textsim.proto.v1.IndexServiceGrpc;
 import io.textsim.proto.v1.SimilarityServiceGrpc;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +61,7 @@ public final class TextsimServer {
   private final Server server;
   private final HealthStatusManager health = new HealthStatusManager();
   private final WorkerPool workers;
+  private final IndexRegistry indexes;
 
   /** Fires the deadlines the server imposes ({@link CallTimeLimit}); one daemon thread. */
   private final ScheduledExecutorService deadlineTimer = deadlineTimer();
@@ -74,8 +78,19 @@ public final class TextsimServer {
     this(config, nettyBuilder(config));
   }
 
+  /** A server whose IndexService keeps its indexes under {@code indexDir} (empty: service off). */
+  public TextsimServer(ServerConfig config, Optional<Path> indexDir) throws IOException {
+    this(config, nettyBuilder(config), IndexServices.registry(config, indexDir));
+  }
+
   /** Creates a server on the given transport (tests use an in-process builder). */
   TextsimServer(ServerConfig config, ServerBuilder<?> builder) {
+    this(config, builder, IndexRegistry.disabled());
+  }
+
+  /** Creates a server on the given transport with the given indexes. */
+  TextsimServer(ServerConfig config, ServerBuilder<?> builder, IndexRegistry indexes) {
+    this.indexes = indexes;
     this.config = Objects.requireNonNull(config, "config");
     this.workers = new WorkerPool(config.threads(), config.queueSize());
     ProtoMapper mapper = new ProtoMapper(config.maxTextChars(), config.maxDocuments());
@@ -91,6 +106,7 @@ public final class TextsimServer {
         .maxInboundMessageSize(config.maxMessageBytes())
         .addStreamTracerFactory(new CallLog())
         .addService(similarity)
+        .addService(IndexServices.definition(config, indexes, workers, deadlineTimer))
         .addService(guarded(health.getHealthService()));
     if (config.reflection()) {
       builder.addService(guarded(ProtoReflectionServiceV1.newInstance()));
@@ -136,6 +152,7 @@ public final class TextsimServer {
     server.start();
     health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
     health.setStatus(SimilarityServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
+    health.setStatus(IndexServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     logger.info(
         "textsim-server listening on "
             + config.host()
@@ -191,6 +208,7 @@ public final class TextsimServer {
     }
     workers.shutdownNow();
     workers.awaitTermination(Duration.ofSeconds(5));
+    indexes.close(); // after the workers: no write is cut off
     deadlineTimer.shutdownNow();
     logger.info("textsim-server stopped");
   }
