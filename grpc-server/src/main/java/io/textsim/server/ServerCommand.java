@@ -171,6 +171,14 @@ final class ServerCommand implements Callable<Integer> {
               + " stopped then with DEADLINE_EXCEEDED. 0 for no limit (default: 10m).")
   Duration maxCallTime;
 
+  @Option(
+      names = "--index-dir",
+      paramLabel = "DIR",
+      description =
+          "Serve textsim.v1.IndexService with the named indexes kept under DIR (created if"
+              + " missing); without it the service answers FAILED_PRECONDITION.")
+  Path indexDir;
+
   /** Runs the command with the process environment; returns the exit code. */
   static int execute(String... args) {
     return commandLine(new ServerCommand(), System.getenv()).execute(args);
@@ -219,7 +227,7 @@ final class ServerCommand implements Callable<Integer> {
     }
     TextsimServer server;
     try {
-      server = new TextsimServer(config, endpoint);
+      server = new TextsimServer(config, endpoint, Optional.ofNullable(indexDir));
     } catch (IOException | RuntimeException e) {
       endpoint.ifPresent(MetricsEndpoint::close);
       err.println("textsim-server: cannot use the TLS certificate or key: " + message(e));

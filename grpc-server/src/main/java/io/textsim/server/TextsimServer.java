@@ -11,9 +11,11 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.textsim.core.Durations;
+import io.textsim.proto.v1.IndexServiceGrpc;
 import io.textsim.proto.v1.SimilarityServiceGrpc;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,6 +63,7 @@ public final class TextsimServer {
   private final HealthStatusManager health = new HealthStatusManager();
   private final WorkerPool workers;
   private final Optional<MetricsEndpoint> metrics;
+  private final IndexRegistry indexes;
 
   /** Fires the deadlines the server imposes ({@link CallTimeLimit}); one daemon thread. */
   private final ScheduledExecutorService deadlineTimer = deadlineTimer();
@@ -74,27 +77,39 @@ public final class TextsimServer {
    * @throws IllegalArgumentException if a TLS file is not a valid certificate or key
    */
   public TextsimServer(ServerConfig config) throws IOException {
-    this(config, Optional.empty());
+    this(config, Optional.empty(), Optional.empty());
   }
 
   /**
    * Creates a Netty server for {@code config} that records its calls and workers in {@code metrics}
-   * (if present) and closes it when stopped.
+   * (if present) and closes it when stopped, and whose IndexService keeps its indexes under {@code
+   * indexDir} (empty: the service answers FAILED_PRECONDITION).
    *
    * @throws IOException if a TLS certificate, key or CA file cannot be read
    * @throws IllegalArgumentException if a TLS file is not a valid certificate or key
    */
-  public TextsimServer(ServerConfig config, Optional<MetricsEndpoint> metrics) throws IOException {
-    this(config, nettyBuilder(config), metrics);
+  public TextsimServer(
+      ServerConfig config, Optional<MetricsEndpoint> metrics, Optional<Path> indexDir)
+      throws IOException {
+    this(config, nettyBuilder(config), metrics, IndexServices.registry(config, indexDir));
   }
 
   /** Creates a server on the given transport (tests use an in-process builder). */
   TextsimServer(ServerConfig config, ServerBuilder<?> builder) {
-    this(config, builder, Optional.empty());
+    this(config, builder, Optional.empty(), IndexRegistry.disabled());
+  }
+
+  /** Creates a server on the given transport with the given indexes. */
+  TextsimServer(ServerConfig config, ServerBuilder<?> builder, IndexRegistry indexes) {
+    this(config, builder, Optional.empty(), indexes);
   }
 
   private TextsimServer(
-      ServerConfig config, ServerBuilder<?> builder, Optional<MetricsEndpoint> metrics) {
+      ServerConfig config,
+      ServerBuilder<?> builder,
+      Optional<MetricsEndpoint> metrics,
+      IndexRegistry indexes) {
+    this.indexes = Objects.requireNonNull(indexes, "indexes");
     this.config = Objects.requireNonNull(config, "config");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.workers = new WorkerPool(config.threads(), config.queueSize());
@@ -111,6 +126,7 @@ public final class TextsimServer {
         .maxInboundMessageSize(config.maxMessageBytes())
         .addStreamTracerFactory(new CallLog())
         .addService(similarity)
+        .addService(IndexServices.definition(config, indexes, workers, deadlineTimer))
         .addService(guarded(health.getHealthService()));
     if (config.reflection()) {
       builder.addService(guarded(ProtoReflectionServiceV1.newInstance()));
@@ -158,6 +174,7 @@ public final class TextsimServer {
     server.start();
     health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
     health.setStatus(SimilarityServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
+    health.setStatus(IndexServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     logger.info(
         "textsim-server listening on "
             + config.host()
@@ -211,6 +228,7 @@ public final class TextsimServer {
     }
     workers.shutdownNow();
     workers.awaitTermination(Duration.ofSeconds(5));
+    indexes.close(); // after the workers: no write is cut off
     deadlineTimer.shutdownNow();
     metrics.ifPresent(MetricsEndpoint::close);
     logger.info("textsim-server stopped");

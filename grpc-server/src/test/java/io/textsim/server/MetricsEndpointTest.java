@@ -65,7 +65,9 @@ class MetricsEndpointTest {
   private TextsimServer start(ServerConfig.Builder config, MetricsEndpoint metrics)
       throws IOException {
     TextsimServer server =
-        new TextsimServer(config.host("127.0.0.1").port(0).build(), Optional.of(metrics)).start();
+        new TextsimServer(
+                config.host("127.0.0.1").port(0).build(), Optional.of(metrics), Optional.empty())
+            .start();
     servers.add(server);
     return server;
   }

@@ -1,0 +1,226 @@
+package io.textsim.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+
+/**
+ * The RocksDB handles of one open index: the database, one handle per column family of {@link
+ * IndexLayout}, and the native options behind them. Options are built once per open and closed
+ * after the database, in the reverse order of their creation.
+ */
+final class RocksStore implements AutoCloseable {
+  final RocksDB db;
+  final ColumnFamilyHandle meta;
+  final ColumnFamilyHandle documents;
+  final ColumnFamilyHandle postings;
+  final ColumnFamilyHandle expiry;
+  final ColumnFamilyHandle furniture;
+  private final List<AutoCloseable> resources;
+
+  private RocksStore(RocksDB db, List<ColumnFamilyHandle> handles, List<AutoCloseable> resources) {
+    this.db = db;
+    this.meta = handles.get(0);
+    this.documents = handles.get(1);
+    this.postings = handles.get(2);
+    this.expiry = handles.get(3);
+    this.furniture = handles.get(4);
+    this.resources = resources;
+  }
+
+  /**
+   * Opens (or, when {@code create} allows and the directory is missing or empty, creates) the store
+   * in {@code dir}.
+   *
+   * @throws IndexOpenException if the directory is missing, not a RocksDB store with the index's
+   *     column families, locked by another process, or unreadable
+   */
+  static RocksStore open(Path dir, boolean create) {
+    RocksDB.loadLibrary();
+    boolean fresh = checkDirectory(dir, create);
+    List<AutoCloseable> resources = new ArrayList<>();
+    try {
+      DBOptions dbOptions =
+          add(resources, new DBOptions())
+              .setCreateIfMissing(fresh)
+              .setCreateMissingColumnFamilies(fresh)
+              .setMaxBackgroundJobs(2)
+              .setKeepLogFileNum(3)
+              .setInfoLogLevel(org.rocksdb.InfoLogLevel.WARN_LEVEL);
+      List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+      for (String name : IndexLayout.COLUMN_FAMILIES) {
+        descriptors.add(
+            new ColumnFamilyDescriptor(
+                name.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                columnFamilyOptions(name, resources)));
+      }
+      List<ColumnFamilyHandle> handles = new ArrayList<>();
+      Files.createDirectories(dir);
+      RocksDB db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
+      // Handles close before the database; the database before the options it was opened with.
+      List<AutoCloseable> ordered = new ArrayList<>(resources);
+      ordered.add(db);
+      ordered.addAll(handles);
+      return new RocksStore(db, handles, ordered);
+    } catch (RocksDBException e) {
+      closeAll(resources);
+      throw mapOpenFailure(dir, e);
+    } catch (IOException e) {
+      closeAll(resources);
+      throw new IndexOpenException(
+          IndexOpenException.Reason.UNREADABLE,
+          dir,
+          "cannot create index directory " + dir + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  /** True if a new store is to be created; refuses what is not an index. */
+  private static boolean checkDirectory(Path dir, boolean create) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new IndexOpenException(
+          IndexOpenException.Reason.NOT_AN_INDEX,
+          dir,
+          dir + " is a file, not an index directory",
+          null);
+    }
+    boolean empty;
+    try (Stream<Path> entries = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {
+      empty = entries.findAny().isEmpty();
+    } catch (IOException e) {
+      throw new IndexOpenException(
+          IndexOpenException.Reason.UNREADABLE,
+          dir,
+          "cannot read index directory " + dir + ": " + e.getMessage(),
+          e);
+    }
+    if (empty) {
+      if (!create) {
+        throw new IndexOpenException(
+            IndexOpenException.Reason.MISSING,
+            dir,
+            "no index at "
+                + dir
+                + (Files.isDirectory(dir) ? " (the directory is empty)" : "")
+                + "; add documents to create one",
+            null);
+      }
+      return true;
+    }
+    if (!Files.exists(dir.resolve("CURRENT"))) {
+      throw new IndexOpenException(
+          IndexOpenException.Reason.NOT_AN_INDEX,
+          dir,
+          dir + " is not a textsim index: it holds other files and no RocksDB store",
+          null);
+    }
+    List<String> families = new ArrayList<>();
+    try (Options options = new Options()) {
+      for (byte[] name : RocksDB.listColumnFamilies(options, dir.toString())) {
+        families.add(new String(name, java.nio.charset.StandardCharsets.UTF_8));
+      }
+    } catch (RocksDBException e) {
+      throw new IndexOpenException(
+          IndexOpenException.Reason.NOT_AN_INDEX,
+          dir,
+          dir
+              + " is not a textsim index: its RocksDB store cannot be read ("
+              + e.getMessage()
+              + ")",
+          e);
+    }
+    if (!new HashSet<>(families).containsAll(IndexLayout.COLUMN_FAMILIES)) {
+      throw new IndexOpenException(
+          IndexOpenException.Reason.NOT_AN_INDEX,
+          dir,
+          dir
+              + " is a RocksDB store but not a textsim index (column families "
+              + families
+              + ", expected "
+              + IndexLayout.COLUMN_FAMILIES
+              + ")",
+          null);
+    }
+    return false;
+  }
+
+  private static ColumnFamilyOptions columnFamilyOptions(String name, List<AutoCloseable> out) {
+    ColumnFamilyOptions options = add(out, new ColumnFamilyOptions());
+    switch (name) {
+      case IndexLayout.CF_DOCUMENTS -> options.setCompressionType(CompressionType.LZ4_COMPRESSION);
+      case IndexLayout.CF_POSTINGS -> {
+        // A query seeks one bucket per band: the bucket prefix feeds the Bloom filters, so a seek
+        // into a bucket no document has costs no block read.
+        BloomFilter bloom = add(out, new BloomFilter(10));
+        options
+            .useFixedLengthPrefixExtractor(IndexLayout.POSTING_PREFIX_BYTES)
+            .setMemtablePrefixBloomSizeRatio(0.1)
+            .setTableFormatConfig(
+                new BlockBasedTableConfig().setFilterPolicy(bloom).setWholeKeyFiltering(false));
+      }
+      default -> {}
+    }
+    return options;
+  }
+
+  private static IndexOpenException mapOpenFailure(Path dir, RocksDBException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.toLowerCase(Locale.ROOT).contains("lock")) {
+      return new IndexOpenException(
+          IndexOpenException.Reason.LOCKED,
+          dir,
+          "index "
+              + dir
+              + " is in use by another process (RocksDB's LOCK file is held); stop that process,"
+              + " or reach the index through the server that holds it",
+          e);
+    }
+    return new IndexOpenException(
+        IndexOpenException.Reason.UNREADABLE, dir, "cannot open index " + dir + ": " + message, e);
+  }
+
+  private static <T extends AutoCloseable> T add(List<AutoCloseable> resources, T resource) {
+    resources.add(resource);
+    return resource;
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        // Closing native handles does not fail in practice; nothing more can be done here.
+      }
+    }
+  }
+
+  /**
+   * Flushes the memtables, so that the next open reads table files instead of replaying the
+   * write-ahead log (every write is already durable in the log either way), then closes.
+   */
+  @Override
+  public void close() {
+    try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+      db.flush(flush, List.of(meta, documents, postings, expiry, furniture));
+    } catch (RocksDBException e) {
+      // The log still holds every write: the next open replays it.
+    }
+    closeAll(resources);
+  }
+}

@@ -1,0 +1,136 @@
+package io.textsim.index;
+
+import io.textsim.core.shingle.ShingleSet;
+import io.textsim.core.sketch.MinHashSignature;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One document as kept in the {@code documents} column family: everything a query, a removal or a
+ * get needs, so that no operation re-profiles a stored text.
+ *
+ * <p>Value format version 1, big-endian: version (1 byte), flags (1 byte: bit 0 source present, bit
+ * 1 time present, bit 2 expiry present), added at (8, epoch ms), time (8, if present), expires at
+ * (8, if present), source (2-byte length + UTF-8, if present), text (4-byte length + UTF-8),
+ * signature (4-byte length + {@link MinHashSignature#toBytes()}), shingles (4-byte count + 8 bytes
+ * each, ascending, the set after furniture was taken out).
+ *
+ * @param text the text as given; empty when decoded without it ({@link #decode(byte[], boolean)})
+ * @param expiresAtMillis epoch ms after which the document is gone, {@link #NEVER} if it does not
+ *     expire
+ */
+record StoredDocument(
+    String text,
+    Optional<String> source,
+    Optional<Long> timeMillis,
+    long addedAtMillis,
+    long expiresAtMillis,
+    MinHashSignature signature,
+    ShingleSet shingles) {
+
+  static final byte VALUE_VERSION = 1;
+  static final long NEVER = Long.MAX_VALUE;
+
+  StoredDocument {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(timeMillis, "timeMillis");
+    Objects.requireNonNull(signature, "signature");
+    Objects.requireNonNull(shingles, "shingles");
+  }
+
+  boolean isExpiredAt(long nowMillis) {
+    return expiresAtMillis <= nowMillis;
+  }
+
+  byte[] toBytes() {
+    byte[] sourceBytes = source.map(IndexLayout::utf8).orElse(new byte[0]);
+    byte[] textBytes = text.getBytes(StandardCharsets.UTF_8);
+    byte[] sig = signature.toBytes();
+    int size =
+        2
+            + 8
+            + (timeMillis.isPresent() ? 8 : 0)
+            + (expiresAtMillis != NEVER ? 8 : 0)
+            + (source.isPresent() ? 2 + sourceBytes.length : 0)
+            + 4
+            + textBytes.length
+            + 4
+            + sig.length
+            + 4
+            + 8 * shingles.size();
+    int flags =
+        (source.isPresent() ? 1 : 0)
+            | (timeMillis.isPresent() ? 2 : 0)
+            | (expiresAtMillis != NEVER ? 4 : 0);
+    ByteBuffer out = ByteBuffer.allocate(size);
+    out.put(VALUE_VERSION).put((byte) flags).putLong(addedAtMillis);
+    timeMillis.ifPresent(out::putLong);
+    if (expiresAtMillis != NEVER) {
+      out.putLong(expiresAtMillis);
+    }
+    if (source.isPresent()) {
+      out.putShort((short) sourceBytes.length).put(sourceBytes);
+    }
+    out.putInt(textBytes.length).put(textBytes);
+    out.putInt(sig.length).put(sig);
+    out.putInt(shingles.size());
+    for (int i = 0; i < shingles.size(); i++) {
+      out.putLong(shingles.get(i));
+    }
+    return out.array();
+  }
+
+  /**
+   * Reads value format version 1; without {@code withText} the text is skipped (a query needs only
+   * the shingles), and {@link #text()} is empty.
+   *
+   * @throws IllegalStateException naming what is wrong if the value is not version 1 or is
+   *     truncated (the store is damaged: a bad value is not the caller's input)
+   */
+  static StoredDocument decode(byte[] value, boolean withText) {
+    try {
+      ByteBuffer in = ByteBuffer.wrap(value);
+      int version = Byte.toUnsignedInt(in.get());
+      if (version != VALUE_VERSION) {
+        throw new IllegalStateException(
+            "stored document has value version " + version + ", this library reads 1");
+      }
+      int flags = in.get();
+      long addedAt = in.getLong();
+      Optional<Long> time = (flags & 2) != 0 ? Optional.of(in.getLong()) : Optional.empty();
+      long expiresAt = (flags & 4) != 0 ? in.getLong() : NEVER;
+      Optional<String> source = Optional.empty();
+      if ((flags & 1) != 0) {
+        int n = Short.toUnsignedInt(in.getShort());
+        source = Optional.of(new String(value, in.position(), n, StandardCharsets.UTF_8));
+        in.position(in.position() + n);
+      }
+      int textLength = in.getInt();
+      String text =
+          withText ? new String(value, in.position(), textLength, StandardCharsets.UTF_8) : "";
+      in.position(in.position() + textLength);
+      byte[] sig = new byte[in.getInt()];
+      in.get(sig);
+      long[] shingles = new long[in.getInt()];
+      in.asLongBuffer().get(shingles);
+      if (in.position() + 8 * shingles.length != value.length) {
+        throw new IllegalStateException(
+            "stored document has " + value.length + " bytes, its fields need a different size");
+      }
+      return new StoredDocument(
+          text,
+          source,
+          time,
+          addedAt,
+          expiresAt,
+          MinHashSignature.fromBytes(sig),
+          ShingleSet.of(shingles));
+    } catch (BufferUnderflowException | IllegalArgumentException e) {
+      throw new IllegalStateException("stored document value is damaged: " + e.getMessage(), e);
+    }
+  }
+}
