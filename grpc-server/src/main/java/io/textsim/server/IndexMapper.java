@@ -19,6 +19,7 @@ import io.textsim.proto.v1.RemoveResponse;
 import io.textsim.proto.v1.StatsResponse;
 import io.textsim.proto.v1.StoredDocument;
 import io.textsim.proto.v1.Verdict;
+import io.textsim.wire.BadFieldException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

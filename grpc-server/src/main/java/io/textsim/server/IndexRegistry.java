@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.textsim.index.IndexOpenException;
 import io.textsim.index.IndexOptions;
 import io.textsim.index.NearDuplicateIndex;
+import io.textsim.wire.BadFieldException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

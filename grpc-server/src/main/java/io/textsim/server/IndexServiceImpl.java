@@ -17,6 +17,7 @@ import io.textsim.proto.v1.RemoveRequest;
 import io.textsim.proto.v1.RemoveResponse;
 import io.textsim.proto.v1.StatsRequest;
 import io.textsim.proto.v1.StatsResponse;
+import io.textsim.wire.BadFieldException;
 import java.util.ArrayList;
 import java.util.List;
 
