@@ -107,7 +107,8 @@ public final class UseCases {
     }
     CompareOptions compareOptions = CompareOptions.defaults().withCancellation(cancellation);
     if (options.idf() == IdfPolicy.CANDIDATES && computed.contains(Measure.COSINE)) {
-      // One-to-many search weighs words by the collection's own IDF (DESIGN.md, measures).
+      // One-to-many search weighs words by the candidates' own IDF: a word most candidates share
+      // says little about which of them matches the query.
       compareOptions = compareOptions.withIdf(IdfModel.of(Arrays.asList(profiles)));
     }
     CompareOptions compare = compareOptions;
