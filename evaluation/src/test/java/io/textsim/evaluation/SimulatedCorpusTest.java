@@ -1,12 +1,12 @@
-package io.textsim.benchmarks.quality;
+package io.textsim.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.textsim.benchmarks.quality.SimulatedCorpus.Entry;
-import io.textsim.benchmarks.quality.SimulatedCorpus.Kind;
+import io.textsim.evaluation.SimulatedCorpus.Entry;
+import io.textsim.evaluation.SimulatedCorpus.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

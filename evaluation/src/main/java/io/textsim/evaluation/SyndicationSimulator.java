@@ -1,4 +1,4 @@
-package io.textsim.benchmarks.quality;
+package io.textsim.evaluation;
 
 import java.time.DateTimeException;
 import java.time.LocalDateTime;

@@ -1,7 +1,7 @@
-package io.textsim.benchmarks.quality;
+package io.textsim.evaluation;
 
-import io.textsim.benchmarks.quality.SyndicationSimulator.Change;
 import io.textsim.core.cluster.Document;
+import io.textsim.evaluation.SyndicationSimulator.Change;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.textsim.benchmarks.quality;
+package io.textsim.evaluation;
 
 import io.textsim.core.TextProfile;
 import io.textsim.core.TextProfiler;

@@ -1,4 +1,4 @@
-package io.textsim.benchmarks.quality;
+package io.textsim.evaluation;
 
 import io.textsim.core.cluster.Document;
 import java.util.ArrayList;

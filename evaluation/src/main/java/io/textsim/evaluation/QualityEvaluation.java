@@ -1,8 +1,5 @@
-package io.textsim.benchmarks.quality;
+package io.textsim.evaluation;
 
-import io.textsim.benchmarks.quality.SimulatedCorpus.Entry;
-import io.textsim.benchmarks.quality.SimulatedCorpus.Kind;
-import io.textsim.benchmarks.quality.SyndicationSimulator.Change;
 import io.textsim.core.TextProfile;
 import io.textsim.core.TextProfiler;
 import io.textsim.core.cluster.CandidateStrategy;
@@ -15,6 +12,9 @@ import io.textsim.core.cluster.Linkage;
 import io.textsim.core.furniture.Furniture;
 import io.textsim.core.shingle.ShingleConfig;
 import io.textsim.core.shingle.ShingleSet;
+import io.textsim.evaluation.SimulatedCorpus.Entry;
+import io.textsim.evaluation.SimulatedCorpus.Kind;
+import io.textsim.evaluation.SyndicationSimulator.Change;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

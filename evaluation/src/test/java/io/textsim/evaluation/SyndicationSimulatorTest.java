@@ -1,4 +1,4 @@
-package io.textsim.benchmarks.quality;
+package io.textsim.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.textsim.benchmarks.quality.SyndicationSimulator.Change;
 import io.textsim.core.TextProfiler;
 import io.textsim.core.measure.Measures;
+import io.textsim.evaluation.SyndicationSimulator.Change;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.textsim.benchmarks.quality;
+package io.textsim.evaluation;
 
 /** Disjoint sets over 0..n-1 with path halving and union by size. Not thread-safe. */
 final class UnionFind {

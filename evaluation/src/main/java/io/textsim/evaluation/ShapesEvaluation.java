@@ -1,4 +1,4 @@
-package io.textsim.benchmarks.quality;
+package io.textsim.evaluation;
 
 import io.textsim.core.TextProfiler;
 import io.textsim.core.cluster.ClusterMeasure;
@@ -30,8 +30,7 @@ import picocli.CommandLine.Option;
  * index, the largest cluster and how many stories it mixes, and the time. The default settings'
  * rows come first. Needs Reuters-21578 (../shared/devdata) for the story texts.
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
- * io.textsim.benchmarks.quality.ShapesEvaluation}.
+ * <p>Run: {@code java -cp evaluation/target/evaluation.jar io.textsim.evaluation.ShapesEvaluation}.
  */
 @Command(
     name = "shapes-evaluation",

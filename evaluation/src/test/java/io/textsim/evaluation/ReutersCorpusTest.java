@@ -1,4 +1,4 @@
-package io.textsim.benchmarks.quality;
+package io.textsim.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -50,7 +50,7 @@ class ReutersCorpusTest {
     Path root = dir.resolve("main");
     Files.createDirectories(root.resolve("similarity-core"));
     Files.createFile(root.resolve("mvnw"));
-    Path module = Files.createDirectories(root.resolve("benchmarks"));
+    Path module = Files.createDirectories(root.resolve("evaluation"));
     List<Path> candidates = ReutersCorpus.candidates(Optional.empty(), module);
     assertEquals(
         List.of(

@@ -1,4 +1,4 @@
-package io.textsim.benchmarks.quality;
+package io.textsim.evaluation;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MappingIterator;
