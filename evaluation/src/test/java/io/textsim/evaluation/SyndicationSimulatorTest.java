@@ -12,9 +12,7 @@ import io.textsim.evaluation.SyndicationSimulator.Change;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +46,6 @@ class SyndicationSimulatorTest {
           "STARK TRADING HALTED ON NEWS");
 
   private static final Pattern CAPTCHA = Pattern.compile("\\d+ \\+ \\d+ =");
-  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private static SyndicationSimulator simulator(long seed) {
     return new SyndicationSimulator(seed, HEADLINES);
@@ -152,138 +149,10 @@ class SyndicationSimulatorTest {
     for (SyndicationSimulator.Copy c : allCopies(simulator(1), curly)) {
       if (c.changes().contains(Change.STRAIGHT_PUNCTUATION)) {
         straightened = true;
-        assertFalse(SyndicationSimulator.hasTypographic(c.text()), c.text());
+        assertFalse(Punctuation.hasTypographic(c.text()), c.text());
       }
     }
     assertTrue(straightened);
-  }
-
-  @Test
-  void paragraphsSplitAtIndentsAndBlankLinesAndUnwrap() {
-    assertEquals(
-        List.of("One two three.", "Four five.", "Six."),
-        SyndicationSimulator.paragraphs("One two\nthree.\n    Four\nfive.\n\nSix.\n"));
-    assertEquals(List.of(), SyndicationSimulator.paragraphs(" \n \n"));
-  }
-
-  @Test
-  void flattenPutsEverythingOnOneLine() {
-    assertEquals("a b c d", SyndicationSimulator.flatten(" a\n\n b \t c\r\nd "));
-  }
-
-  @Test
-  void punctuationBothWays() {
-    String straight = "He said \"yes\" -- it's 'done'... Then (\"no\") - fine.";
-    String curly = SyndicationSimulator.typographic(straight);
-    assertEquals(
-        "He said \u201Cyes\u201D \u2014 it\u2019s \u2018done\u2019\u2026 Then (\u201Cno\u201D)"
-            + " \u2013 fine.",
-        curly);
-    assertTrue(SyndicationSimulator.hasTypographic(curly));
-    assertFalse(SyndicationSimulator.hasTypographic(straight));
-    assertEquals(straight, SyndicationSimulator.straight(curly));
-  }
-
-  @Test
-  void sentencesRespectAbbreviationsAndInitials() {
-    assertEquals(
-        List.of(
-            "Acme Inc. said sales rose.",
-            "U.S. officials agreed on Monday.",
-            "Mr. J. Smith left for the U.K. office.",
-            "\"Fine,\" he said."),
-        SyndicationSimulator.sentences(
-            "Acme Inc. said sales rose. U.S. officials agreed on Monday. Mr. J. Smith left for"
-                + " the U.K. office. \"Fine,\" he said."));
-    assertEquals(List.of("no end"), SyndicationSimulator.sentences("no end"));
-  }
-
-  @Test
-  void truncationKeepsAtLeastSixtyPercentAndNeverAll() {
-    List<String> paragraphs = SyndicationSimulator.paragraphs(STORY.text());
-    int total = SyndicationSimulator.wordCount(paragraphs);
-    for (long seed = 0; seed < 50; seed++) {
-      List<String> t =
-          SyndicationSimulator.truncate(paragraphs, 0.6, new SplittableRandom(seed)).orElseThrow();
-      int kept = SyndicationSimulator.wordCount(t);
-      assertTrue(kept >= 0.6 * total && kept < total, kept + " of " + total);
-      assertEquals(paragraphs.subList(0, t.size()), t); // whole first paragraphs
-    }
-  }
-
-  @Test
-  void truncationOfOneParagraphCutsBetweenSentences() {
-    List<String> one = List.of("One two three four. Five six seven eight. Nine ten.");
-    List<String> t = SyndicationSimulator.truncate(one, 0.6, new SplittableRandom(1)).orElseThrow();
-    assertEquals(List.of("One two three four. Five six seven eight."), t);
-    assertEquals(
-        Optional.empty(),
-        SyndicationSimulator.truncate(List.of("Just one sentence."), 0.6, new SplittableRandom(1)));
-  }
-
-  @Test
-  void droppingASentenceKeepsTheFirst() {
-    List<String> paragraphs = List.of("First one. Second one.", "Third one. Fourth one.");
-    for (long seed = 0; seed < 30; seed++) {
-      List<String> d =
-          SyndicationSimulator.dropSentence(paragraphs, new SplittableRandom(seed)).orElseThrow();
-      String joined = String.join(" ", d);
-      assertTrue(joined.startsWith("First one."), joined);
-      assertEquals(6, SyndicationSimulator.wordCount(d));
-    }
-    assertEquals(
-        Optional.empty(),
-        SyndicationSimulator.dropSentence(List.of("One. Two."), new SplittableRandom(1)));
-  }
-
-  @Test
-  void changedWordsKeepTheWordCountAndCase() {
-    List<String> paragraphs = List.of("The Company said prices rose.", "SHARES fell sharply.");
-    for (long seed = 0; seed < 30; seed++) {
-      List<String> c = SyndicationSimulator.changeWords(paragraphs, 2, new SplittableRandom(seed));
-      assertEquals(SyndicationSimulator.wordCount(paragraphs), SyndicationSimulator.wordCount(c));
-      int changed = 0;
-      List<String> before = words(paragraphs);
-      List<String> after = words(c);
-      for (int i = 0; i < before.size(); i++) {
-        if (!before.get(i).equals(after.get(i))) {
-          changed++;
-          assertEquals(
-              Character.isUpperCase(before.get(i).charAt(0)),
-              Character.isUpperCase(after.get(i).charAt(0)));
-        }
-      }
-      assertEquals(2, changed, c.toString());
-    }
-  }
-
-  private static List<String> words(List<String> paragraphs) {
-    List<String> out = new ArrayList<>();
-    for (String p : paragraphs) {
-      out.addAll(List.of(NON_WORD.split(p)));
-    }
-    return out;
-  }
-
-  @Test
-  void headlinesAreTitleCasedWithoutTickers() {
-    assertEquals(
-        "Standard Oil To Form Financial Unit",
-        SyndicationSimulator.headline("STANDARD OIL <SRD> TO FORM FINANCIAL UNIT"));
-    assertEquals("Acme 1ST Qtr Net", SyndicationSimulator.headline("ACME <ACM> 1ST QTR NET"));
-    assertEquals("", SyndicationSimulator.headline("  "));
-  }
-
-  @Test
-  void dateLinesFollowTheStoryDate() {
-    Pattern line = Pattern.compile("February 2[67], 1987 - \\d\\d:\\d\\d");
-    for (long seed = 0; seed < 20; seed++) {
-      String d =
-          SyndicationSimulator.dateTimeLine("26-FEB-1987 15:01:01.79", new SplittableRandom(seed));
-      assertTrue(line.matcher(d).matches(), d);
-    }
-    assertTrue(
-        SyndicationSimulator.dateTimeLine("no date", new SplittableRandom(1)).contains("1987"));
   }
 
   @Test
