@@ -1,6 +1,9 @@
 package io.textsim.evaluation;
 
+import io.textsim.core.cluster.Clustering;
+import io.textsim.core.cluster.Document;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -92,6 +95,21 @@ public final class ClusteringMetrics {
       ari = max == expected ? 1.0 : (agreeing - expected) / (max - expected);
     }
     return new Scores(n, truePairs, predictedPairs, agreeing, precision, recall, f1, ari);
+  }
+
+  /** A clustering as one label per document, in the order of {@code documents}. */
+  static int[] labels(List<Document> documents, Clustering clustering) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < documents.size(); i++) {
+      index.put(documents.get(i).id(), i);
+    }
+    int[] labels = new int[documents.size()];
+    for (Clustering.Cluster c : clustering.clusters()) {
+      for (Clustering.Member m : c.members()) {
+        labels[index.get(m.id())] = c.id();
+      }
+    }
+    return labels;
   }
 
   private static <K> long sumOfPairs(Map<K, Integer> counts) {

@@ -138,7 +138,7 @@ class ThresholdSweepTest {
                   .minSharedShingles(1)
                   .build();
           Clustering library = Clusterer.cluster(docs, options);
-          int[] expected = QualityEvaluation.labels(docs, library);
+          int[] expected = ClusteringMetrics.labels(docs, library);
           int[] actual =
               linkage == Linkage.SINGLE
                   ? ThresholdSweep.labels(n, scored, THRESHOLDS[t])
