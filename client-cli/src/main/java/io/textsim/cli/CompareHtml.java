@@ -50,29 +50,25 @@ final class CompareHtml {
   }
 
   private static void docs(Reports.Compare r, PrintWriter out) {
-    out.print("<table class=\"docs\">\n<caption class=\"muted\">The two texts</caption>\n");
-    out.print(
-        "<thead><tr><th scope=\"col\">side</th><th scope=\"col\">text</th>"
-            + "<th scope=\"col\" class=\"num\">chars</th><th scope=\"col\" class=\"num\">words</th>"
-            + "<th scope=\"col\">read as</th></tr></thead>\n<tbody>\n");
-    docRow("a", r.a(), out);
-    docRow("b", r.b(), out);
-    out.print("</tbody>\n</table>\n");
+    out.print("<ul class=\"docs\" id=\"docs\">\n");
+    docItem("a", r.a(), out);
+    docItem("b", r.b(), out);
+    out.print("</ul>\n");
   }
 
-  private static void docRow(String side, Reports.Doc d, PrintWriter out) {
+  private static void docItem(String side, Reports.Doc d, PrintWriter out) {
     out.print(
-        "<tr><th scope=\"row\">"
+        "<li><strong>"
             + side
-            + "</th><td>"
+            + "</strong> <span class=\"id\">"
             + escape(d.id())
-            + "</td><td class=\"num\">"
-            + Display.count(d.chars())
-            + "</td><td class=\"num\">"
-            + Display.count(d.tokens())
-            + "</td><td>"
+            + "</span><br><span class=\"muted\">"
+            + Display.plural(d.chars(), "char")
+            + ", "
+            + Display.plural(d.tokens(), "word")
+            + "; "
             + escape(readAs(d.html()))
-            + "</td></tr>\n");
+            + "</span></li>\n");
   }
 
   /** How a text was read, in words. */
@@ -92,18 +88,18 @@ final class CompareHtml {
         "<table class=\"scores\" id=\"scores\">\n<caption class=\"muted\">Scores</caption>\n");
     out.print(
         "<thead><tr><th scope=\"col\">measure</th><th scope=\"col\" class=\"num\">score</th>"
-            + "<th scope=\"col\"><span class=\"muted\">0 to 1</span></th>"
-            + "<th scope=\"col\">note</th></tr></thead>\n<tbody>\n");
+            + "<th scope=\"col\"><span class=\"muted\">0 to 1</span></th></tr></thead>\n"
+            + "<tbody>\n");
     for (Map.Entry<Measure, Double> e : r.comparison().scores().entrySet()) {
+      String note = CompareOutput.distanceNote(e.getKey(), r);
       out.print(
           "<tr><th scope=\"row\">"
               + escape(e.getKey().wireName())
+              + (note.isEmpty() ? "" : "<div class=\"note muted\">" + escape(note) + "</div>")
               + "</th><td class=\"num\">"
               + Display.score(e.getValue())
               + "</td><td class=\"barcell\">"
               + HtmlMarkup.bar(e.getValue())
-              + "</td><td class=\"muted\">"
-              + escape(CompareOutput.distanceNote(e.getKey(), r))
               + "</td></tr>\n");
     }
     out.print("</tbody>\n</table>\n");
