@@ -149,28 +149,31 @@ final class ClusterHtml {
     Input rep = byId.get(c.representative());
     TextProfile repProfile = null;
     for (Clustering.Member m : c.members()) {
-      out.print("<tr><td class=\"member-id\">");
       boolean isRep = m.id().equals(c.representative());
-      Input member = byId.get(m.id());
-      if (isRep) {
-        out.print(escape(m.id()) + " <span class=\"muted\">(representative)</span>");
-      } else if (rep != null && member != null && budget[0]-- > 0) {
-        if (repProfile == null) {
-          repProfile = profiler.profile(rep.text());
-        }
-        Explanation x = Explainer.explain(profiler.profile(member.text()), repProfile);
-        out.print("<details><summary>" + escape(m.id()) + "</summary>\n");
-        difference(x, member, out);
-        out.print("</details>");
-      } else {
-        out.print(escape(m.id()));
-      }
       out.print(
-          "</td><td class=\"num\">"
+          "<tr class=\"member\"><td class=\"member-id\">"
+              + escape(m.id())
+              + (isRep ? " <span class=\"muted\">(representative)</span>" : "")
+              + "</td><td class=\"num\">"
               + Display.score(m.score())
               + "</td><td class=\"barcell\">"
               + HtmlMarkup.bar(m.score())
               + "</td></tr>\n");
+      Input member = byId.get(m.id());
+      if (!isRep && rep != null && member != null && budget[0]-- > 0) {
+        if (repProfile == null) {
+          repProfile = profiler.profile(rep.text());
+        }
+        Explanation x = Explainer.explain(profiler.profile(member.text()), repProfile);
+        // A row of its own, the table's full width, so the passages read well on a phone.
+        out.print(
+            "<tr class=\"difference\"><td colspan=\"3\"><details><summary>Difference from the"
+                + " representative: "
+                + escape(m.id())
+                + "</summary>\n");
+        difference(x, member, out);
+        out.print("</details></td></tr>\n");
+      }
     }
     out.print("</tbody>\n</table>\n</section>\n");
   }

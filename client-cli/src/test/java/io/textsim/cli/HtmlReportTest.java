@@ -185,7 +185,7 @@ class HtmlReportTest {
     assertEquals(2, clusters.size());
     List<Integer> sizes = new ArrayList<>();
     for (Element c : clusters) {
-      sizes.add(c.select("table.members tbody tr").size());
+      sizes.add(c.select("table.members tbody tr.member").size());
     }
     assertEquals(List.of(3, 2), sizes, "largest first");
     Element first = clusters.get(0);
@@ -203,7 +203,7 @@ class HtmlReportTest {
     assertTrue(doc.select("#singletons li").text().contains("other <i>.txt"));
     assertTrue(doc.select("#singletons i").isEmpty(), "ids are escaped");
     // Scores as text beside the bars.
-    for (Element row : first.select("table.members tbody tr")) {
+    for (Element row : first.select("table.members tbody tr.member")) {
       assertTrue(row.select("td.num").text().matches("[01]\\.\\d{4}"), row.html());
     }
   }
