@@ -114,9 +114,11 @@ final class ClusterCommand implements Callable<Integer> {
       order = 6,
       paramLabel = "FORMAT",
       defaultValue = "text",
-      converter = Choices.TextJsonOrCsv.class,
-      completionCandidates = Choices.TextJsonOrCsv.class,
-      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      converter = Choices.TextJsonCsvOrHtml.class,
+      completionCandidates = Choices.TextJsonCsvOrHtml.class,
+      description =
+          "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); html is one self-contained page"
+              + " with each member's difference from its representative.")
   Choices.Format format;
 
   @Option(
@@ -172,6 +174,7 @@ final class ClusterCommand implements Callable<Integer> {
     switch (format) {
       case JSON -> ClusterOutput.json(report, out);
       case CSV -> ClusterOutput.csv(report, out);
+      case HTML -> ClusterHtml.write(report, docs, profile.shingleSize, out);
       default -> ClusterOutput.text(report, out);
     }
     return Main.OK;
@@ -206,15 +209,28 @@ final class ClusterCommand implements Callable<Integer> {
     }
   }
 
-  /** One note per empty text, at most {@link #MAX_NOTES}, then a count of the rest. */
+  /**
+   * One note per empty text and per page with malformed bytes, at most {@link #MAX_NOTES} of each,
+   * then a count of the rest.
+   */
   static void noteBlank(List<Input> docs, PrintWriter err) {
     int blank = 0;
+    int malformed = 0;
     for (Input in : docs) {
       if (in.isBlank()) {
         if (++blank <= MAX_NOTES) {
           err.println("client-cli: " + in.blankNote());
         }
       }
+      if (in.malformedNote().isPresent() && ++malformed <= MAX_NOTES) {
+        err.println("client-cli: " + in.malformedNote().get());
+      }
+    }
+    if (malformed > MAX_NOTES) {
+      err.println(
+          "client-cli: note: "
+              + (malformed - MAX_NOTES)
+              + " more pages have bytes not valid in their character set");
     }
     if (blank > MAX_NOTES) {
       err.println(

@@ -31,10 +31,16 @@ final class CompareCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "A", description = "The first text file (UTF-8).")
+  @Parameters(
+      index = "0",
+      paramLabel = "A",
+      description = "The first text file (UTF-8; *.html and *.htm: a web page).")
   String a;
 
-  @Parameters(index = "1", paramLabel = "B", description = "The second text file (UTF-8).")
+  @Parameters(
+      index = "1",
+      paramLabel = "B",
+      description = "The second text file (UTF-8; *.html and *.htm: a web page).")
   String b;
 
   private Set<Measure> measures = Measure.defaults();
@@ -60,9 +66,11 @@ final class CompareCommand implements Callable<Integer> {
       order = 4,
       paramLabel = "FORMAT",
       defaultValue = "text",
-      converter = Choices.TextOrJson.class,
-      completionCandidates = Choices.TextOrJson.class,
-      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      converter = Choices.TextJsonOrHtml.class,
+      completionCandidates = Choices.TextJsonOrHtml.class,
+      description =
+          "text, json (default: ${DEFAULT-VALUE}), or html: one self-contained page, the two"
+              + " texts side by side (redirect it to a file).")
   Choices.Format format;
 
   @Mixin ProfileOptions profile;
@@ -100,6 +108,7 @@ final class CompareCommand implements Callable<Integer> {
       if (in.isBlank()) {
         err.println("client-cli: " + in.blankNote());
       }
+      in.malformedNote().ifPresent(note -> err.println("client-cli: " + note));
     }
     err.flush();
     Reports.Compare report;
@@ -108,7 +117,10 @@ final class CompareCommand implements Callable<Integer> {
           backend.compare(
               x, y, new Backend.CompareSettings(measures, profile.shingleSize, threshold));
     }
-    if (format == Choices.Format.JSON) {
+    report = report.withInputs(x, y);
+    if (format == Choices.Format.HTML) {
+      CompareHtml.write(report, x, y, out);
+    } else if (format == Choices.Format.JSON) {
       CompareOutput.json(report, out);
     } else {
       CompareOutput.text(report, explain, out);

@@ -3,6 +3,7 @@ package io.textsim.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.textsim.core.explain.Explanation;
 import io.textsim.core.explain.Passage;
+import io.textsim.core.html.HtmlText;
 import io.textsim.core.measure.Measure;
 import io.textsim.core.measure.Verdict;
 import io.textsim.core.measure.VerdictRule;
@@ -71,11 +72,14 @@ final class CompareOutput {
         + pad(d.id(), idWidth + 2)
         + Display.plural(d.chars(), "char")
         + ", "
-        + Display.plural(d.tokens(), "word");
+        + Display.plural(d.tokens(), "word")
+        + d.html()
+            .map(h -> " (visible text of a page in " + h.charset().charset().name() + ")")
+            .orElse("");
   }
 
   /** Why the verdict is what it is: the clause of {@link VerdictRule} that decided it. */
-  private static String reason(Reports.Compare r) {
+  static String reason(Reports.Compare r) {
     VerdictRule.Judgement j = r.judgement();
     String score = j.rule().measure().wireName() + " " + Display.score(j.score());
     String threshold = "threshold " + Display.number(j.rule().threshold());
@@ -103,7 +107,7 @@ final class CompareOutput {
     return String.format(java.util.Locale.ROOT, "%.0f%%", Math.floor(v * 100));
   }
 
-  private static String distanceNote(Measure measure, Reports.Compare r) {
+  static String distanceNote(Measure measure, Reports.Compare r) {
     OptionalInt d =
         switch (measure) {
           case LEVENSHTEIN -> r.comparison().levenshteinDistance();
@@ -207,6 +211,14 @@ final class CompareOutput {
     g.writeStringField("id", d.id());
     g.writeNumberField("chars", d.chars());
     g.writeNumberField("tokens", d.tokens());
+    if (d.html().isPresent()) {
+      // Only for pages, so that the JSON of plain texts stays as it was.
+      HtmlText page = d.html().get();
+      g.writeStringField("input", "html");
+      g.writeStringField("offsets", "extracted_text");
+      g.writeStringField("charset", page.charset().charset().name());
+      g.writeStringField("charset_source", page.charset().source().wireName());
+    }
     g.writeEndObject();
   }
 

@@ -35,6 +35,10 @@ import java.util.zip.GZIPInputStream;
  * where a file is expected, unreadable, too large (with the limit and how to raise it), UTF-16,
  * binary (NUL bytes), or invalid UTF-8 (with the byte offset). Bytes are decoded with a decoder
  * that reports malformed input, never one that substitutes U+FFFD.
+ *
+ * <p>Pages are the exception ({@link HtmlInputs}): files named {@code *.html} or {@code *.htm} and
+ * JSONL lines with an {@code html} field instead of {@code text} are read as HTML, in the character
+ * set the page declares, and their visible text is compared.
  */
 final class Inputs {
   /** The name used for standard input in messages and as the id of a text read from it. */
@@ -158,7 +162,8 @@ final class Inputs {
    * Reads JSONL from a file or ({@code -}) standard input, gzip-compressed or not: one {@code
    * {"id": ..., "text": ...}} object a line, with an optional {@code source} or {@code url} (whose
    * host is the source) for learning page furniture per source (other fields are ignored); blank
-   * lines are skipped; the id is a string or an integer; ids must be unique.
+   * lines are skipped; the id is a string or an integer; ids must be unique. A line may give {@code
+   * html} (a page, as a JSON string) instead of {@code text}.
    */
   List<Input> jsonl(String given) {
     String source = STDIN.equals(given) ? "<stdin>" : given;
@@ -314,8 +319,22 @@ final class Inputs {
       throw CliException.input(where, "\"id\" must be a string or an integer");
     }
     JsonNode body = node.get("text");
+    JsonNode html = node.get("html");
+    if (html != null && !html.isNull()) {
+      if (body != null && !body.isNull()) {
+        throw CliException.input(where, "give \"text\" or \"html\", not both");
+      }
+      if (!html.isTextual()) {
+        throw CliException.input(where, "\"html\" must be a string");
+      }
+      long size = TextDecoding.utf8Length(html.textValue());
+      if (size > maxBytes) {
+        throw CliException.input(where, tooLarge("html of \"" + id.asText() + "\"", size));
+      }
+      return HtmlInputs.json(id.asText(), html.textValue(), source(node, where));
+    }
     if (body == null || body.isNull()) {
-      throw CliException.input(where, "missing \"text\"");
+      throw CliException.input(where, "missing \"text\" (or \"html\")");
     }
     if (!body.isTextual()) {
       throw CliException.input(where, "\"text\" must be a string");
@@ -388,7 +407,11 @@ final class Inputs {
     }
     // Pipes and devices (e.g. <(command) in bash) are read too, up to the limit.
     try (InputStream in = Files.newInputStream(path)) {
-      return new Input(given, TextDecoding.decode(given, readLimited(given, in)));
+      byte[] bytes = readLimited(given, in);
+      if (HtmlInputs.isHtmlFile(given)) {
+        return HtmlInputs.file(given, bytes);
+      }
+      return new Input(given, TextDecoding.decode(given, bytes));
     } catch (AccessDeniedException e) {
       throw CliException.input(given, "permission denied");
     } catch (IOException e) {

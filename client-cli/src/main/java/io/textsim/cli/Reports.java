@@ -5,11 +5,13 @@ import io.textsim.core.cluster.ClusterMeasure;
 import io.textsim.core.cluster.Clustering;
 import io.textsim.core.cluster.Linkage;
 import io.textsim.core.explain.Explanation;
+import io.textsim.core.html.HtmlText;
 import io.textsim.core.measure.Comparison;
 import io.textsim.core.measure.Measure;
 import io.textsim.core.measure.VerdictRule;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The output model: what a command prints, built either by the core ({@link LocalBackend}) or from
@@ -24,10 +26,18 @@ final class Reports {
    * @param id the path as given
    * @param chars its length in UTF-16 code units (the unit of passage offsets)
    * @param tokens its number of word tokens
+   * @param html for a page read as HTML, how it was decoded: its text, and so {@code chars} and the
+   *     passage offsets, are those of the visible text extracted from it
    */
-  record Doc(String id, int chars, int tokens) {
+  record Doc(String id, int chars, int tokens, Optional<HtmlText> html) {
     Doc {
       Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(html, "html");
+    }
+
+    /** A plain text. */
+    Doc(String id, int chars, int tokens) {
+      this(id, chars, tokens, Optional.empty());
     }
   }
 
@@ -55,6 +65,16 @@ final class Reports {
     /** The verdict's threshold. */
     double threshold() {
       return judgement.rule().threshold();
+    }
+
+    /** This report with what is known of how the inputs were read (HTML or plain text). */
+    Compare withInputs(Input x, Input y) {
+      return new Compare(
+          new Doc(a.id(), a.chars(), a.tokens(), x.html()),
+          new Doc(b.id(), b.chars(), b.tokens(), y.html()),
+          comparison,
+          judgement,
+          explanation);
     }
   }
 

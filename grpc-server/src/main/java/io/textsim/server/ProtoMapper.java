@@ -59,9 +59,9 @@ final class ProtoMapper {
             .explain(request.getExplain())
             .cancellation(cancellation)
             .build();
-    checkText(request.getA().getText(), "a.text");
-    checkText(request.getB().getText(), "b.text");
-    PairResult r = UseCases.compare(request.getA().getText(), request.getB().getText(), options);
+    String a = checkText(WireResults.text(request.getA(), "a"), "a.text");
+    String b = checkText(WireResults.text(request.getB(), "b"), "b.text");
+    PairResult r = UseCases.compare(a, b, options);
     CompareResponse.Builder out =
         CompareResponse.newBuilder()
             .setScores(WireScores.scores(r.comparison()))
@@ -94,12 +94,13 @@ final class ProtoMapper {
     }
     int n = request.getCandidatesCount();
     checkCount(n, "candidates");
-    checkText(request.getQuery().getText(), "query.text");
+    String query = checkText(WireResults.text(request.getQuery(), "query"), "query.text");
     List<String> candidates = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      candidates.add(checkText(request.getCandidates(i).getText(), "candidates[" + i + "].text"));
+      String at = "candidates[" + i + "]";
+      candidates.add(checkText(WireResults.text(request.getCandidates(i), at), at + ".text"));
     }
-    SearchResult r = UseCases.search(request.getQuery().getText(), candidates, options.build());
+    SearchResult r = UseCases.search(query, candidates, options.build());
     CompareManyResponse.Builder out = CompareManyResponse.newBuilder();
     for (SearchResult.Match m : r.matches()) {
       Match.Builder match =
@@ -150,8 +151,9 @@ final class ProtoMapper {
    * @param field the path of {@code document} in the request, for error messages
    */
   Document document(io.textsim.proto.v1.Document document, String field) {
-    checkText(document.getText(), field + ".text");
-    return WireResults.document(document);
+    Document d = WireResults.document(document, field);
+    checkText(d.text(), field + ".text");
+    return d;
   }
 
   /** The most documents of one call. */
