@@ -31,9 +31,6 @@ import picocli.CommandLine.Spec;
           + " {\"id\": ..., \"text\": ...} a line."
     })
 final class ClusterCommand implements Callable<Integer> {
-  /** The progress bar appears once the work has taken this long. */
-  static final long PROGRESS_DELAY_MILLIS = 1_000;
-
   /** Below this threshold, LSH recall for overlap and cosine falls under the 98% target. */
   static final double LSH_RECALL_THRESHOLD = 0.5;
 
@@ -146,12 +143,12 @@ final class ClusterCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
-    ProgressBar bar = progressBar(err);
-    Inputs inputs = new Inputs(profile.maxBytes, main.stdin());
+    ProgressBar bar = ProgressBar.when(progress, err);
+    Inputs inputs = new Inputs(profile.maxBytes(), main.stdin());
     List<Input> docs = jsonl != null ? inputs.jsonl(jsonl) : inputs.files(paths);
     noteBlank(docs, err);
     Reports.Cluster report;
-    try (Backend backend = server.open(profile.maxBytes)) {
+    try (Backend backend = server.open(profile.maxBytes())) {
       report =
           backend.cluster(
               docs,
@@ -175,14 +172,6 @@ final class ClusterCommand implements Callable<Integer> {
       default -> ClusterOutput.text(report, out);
     }
     return Main.OK;
-  }
-
-  private ProgressBar progressBar(PrintWriter err) {
-    return switch (progress) {
-      case ALWAYS -> new ProgressBar(err, 0);
-      case NEVER -> null;
-      case AUTO -> Terminal.stderrIsTerminal() ? new ProgressBar(err, PROGRESS_DELAY_MILLIS) : null;
-    };
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.textsim.cli;
 
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One text to compare, checked and decoded.
@@ -10,22 +12,29 @@ import java.util.Objects;
  * @param source where it was published, for learning page furniture per source: a JSONL {@code
  *     source} field, else the host of its {@code url} field; for files, the directory they sit in
  *     when the input spans more than one directory; empty when not known
+ * @param time when it was published: a JSONL {@code time} field, read for the index only
  */
-record Input(String id, String text, String source) {
+record Input(String id, String text, String source, Optional<Instant> time) {
   Input {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(time, "time");
   }
 
-  /** An input of no known source. */
+  /** An input of no known time. */
+  Input(String id, String text, String source) {
+    this(id, text, source, Optional.empty());
+  }
+
+  /** An input of no known source or time. */
   Input(String id, String text) {
     this(id, text, "");
   }
 
   /** This input with {@code source}. */
   Input withSource(String source) {
-    return new Input(id, text, source);
+    return new Input(id, text, source, time);
   }
 
   /** True if the text is empty or white space only (Unicode white space included). */
