@@ -19,6 +19,8 @@ import io.textsim.wire.WireIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The index commands on a server's {@code textsim.v1.IndexService}: the same channel ({@link
@@ -26,6 +28,9 @@ import java.util.concurrent.CompletableFuture;
  * command, and answers decoded through the shared wire mapping ({@link WireIndex}).
  */
 final class RemoteIndex implements IndexBackend {
+  private static final Pattern DOCUMENT_FIELD =
+      Pattern.compile("documents\\[(\\d{1,9})\\]\\.\\w+: ");
+
   private final ManagedChannel channel;
   private final RemoteCalls calls;
   private final String name;
@@ -58,17 +63,37 @@ final class RemoteIndex implements IndexBackend {
     for (IndexDocument d : batch) {
       request.addDocuments(WireIndex.document(d));
     }
-    AddResponse response =
-        calls.call(
-            () -> {
-              CompletableFuture<AddResponse> answer = new CompletableFuture<>();
-              StreamObserver<AddRequest> requests =
-                  calls.withDeadline(IndexServiceGrpc.newStub(channel)).add(observer(answer));
-              requests.onNext(request.build());
-              requests.onCompleted();
-              return RemoteCalls.await(answer);
-            });
+    AddResponse response;
+    try {
+      response =
+          calls.call(
+              () -> {
+                CompletableFuture<AddResponse> answer = new CompletableFuture<>();
+                StreamObserver<AddRequest> requests =
+                    calls.withDeadline(IndexServiceGrpc.newStub(channel)).add(observer(answer));
+                requests.onNext(request.build());
+                requests.onCompleted();
+                return RemoteCalls.await(answer);
+              });
+    } catch (CliException e) {
+      throw new CliException(withIds(e.getMessage(), batch), e);
+    }
     return RemoteBackend.decode(() -> WireIndex.addResult(response));
+  }
+
+  /**
+   * The message with a refused field's path in the batch ({@code documents[3].text: }) replaced by
+   * the id of the document, which is what the user knows it by.
+   */
+  private static String withIds(String message, List<IndexDocument> batch) {
+    Matcher m = DOCUMENT_FIELD.matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      int i = Integer.parseInt(m.group(1));
+      String id = i < batch.size() ? batch.get(i).id() : m.group();
+      m.appendReplacement(out, Matcher.quoteReplacement(id + ": "));
+    }
+    return m.appendTail(out).toString();
   }
 
   private static StreamObserver<AddResponse> observer(CompletableFuture<AddResponse> answer) {
