@@ -13,8 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -41,18 +39,7 @@ final class ClusterCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(
-      paramLabel = "PATH",
-      arity = "0..*",
-      description = "Text files and directories; - reads one text from standard input.")
-  List<String> paths = List.of();
-
-  @Option(
-      names = "--jsonl",
-      order = 1,
-      paramLabel = "FILE",
-      description = "Read the documents from JSONL instead (- for standard input).")
-  String jsonl;
+  @Mixin DocumentSource documents;
 
   @Option(
       names = "--threshold",
@@ -133,19 +120,13 @@ final class ClusterCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     server.validate();
-    if ((jsonl == null) == paths.isEmpty()) {
-      throw new ParameterException(
-          spec.commandLine(),
-          jsonl == null
-              ? "Missing documents: give PATH... or --jsonl FILE"
-              : "Give either PATH... or --jsonl FILE, not both");
-    }
+    documents.validate("documents");
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
     ProgressBar bar = ProgressBar.when(progress, err);
     Inputs inputs = new Inputs(profile.maxBytes(), main.stdin());
-    List<Input> docs = jsonl != null ? inputs.jsonl(jsonl) : inputs.files(paths);
+    List<Input> docs = documents.read(inputs);
     noteBlank(docs, err);
     Reports.Cluster report;
     try (Backend backend = server.open(profile.maxBytes())) {

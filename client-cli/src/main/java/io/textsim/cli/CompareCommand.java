@@ -55,15 +55,7 @@ final class CompareCommand implements Callable<Integer> {
       description = "Show every passage of both texts in full, shared ones included.")
   boolean explain;
 
-  @Option(
-      names = "--format",
-      order = 4,
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      converter = Choices.TextOrJson.class,
-      completionCandidates = Choices.TextOrJson.class,
-      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Choices.Format format;
+  @Mixin FormatOption format;
 
   @Mixin ProfileOptions profile;
 
@@ -108,7 +100,7 @@ final class CompareCommand implements Callable<Integer> {
           backend.compare(
               x, y, new Backend.CompareSettings(measures, profile.shingleSize, threshold));
     }
-    if (format == Choices.Format.JSON) {
+    if (format.format == Choices.Format.JSON) {
       CompareOutput.json(report, out);
     } else {
       CompareOutput.text(report, explain, out);

@@ -13,8 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -38,18 +36,7 @@ final class IndexAddCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(
-      paramLabel = "PATH",
-      arity = "0..*",
-      description = "Text files and directories; - reads one text from standard input.")
-  List<String> paths = List.of();
-
-  @Option(
-      names = "--jsonl",
-      order = 1,
-      paramLabel = "FILE",
-      description = "Read the documents from JSONL instead (- for standard input).")
-  String jsonl;
+  @Mixin DocumentSource input;
 
   @Option(
       names = "--ttl",
@@ -79,18 +66,12 @@ final class IndexAddCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     place.validate(server);
-    if ((jsonl == null) == paths.isEmpty()) {
-      throw new ParameterException(
-          spec.commandLine(),
-          jsonl == null
-              ? "Missing documents: give PATH... or --jsonl FILE"
-              : "Give either PATH... or --jsonl FILE, not both");
-    }
+    input.validate("documents");
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
     Inputs inputs = Inputs.forIndex(place.maxBytes(), parent.main.stdin());
-    List<Input> read = jsonl != null ? inputs.jsonl(jsonl) : inputs.files(paths);
+    List<Input> read = input.read(inputs);
     ClusterCommand.noteBlank(read, err);
     List<IndexDocument> documents = new ArrayList<>(read.size());
     for (Input in : read) {

@@ -27,9 +27,9 @@ final class IndexPlace {
 
   @Option(
       names = "--name",
-      order = 11,
-      paramLabel = "NAME",
       defaultValue = IndexNames.DEFAULT,
+      paramLabel = "NAME",
+      order = 11,
       description =
           "Which index: DIR/NAME locally, the index of that name on a server; 1 to 64 of A-Z a-z"
               + " 0-9 . _ - (default: ${DEFAULT-VALUE}).")

@@ -8,8 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -31,18 +29,7 @@ final class IndexQueryCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(
-      paramLabel = "QUERY",
-      arity = "0..*",
-      description = "Text files and directories to look for; - reads one from standard input.")
-  List<String> paths = List.of();
-
-  @Option(
-      names = "--jsonl",
-      order = 1,
-      paramLabel = "FILE",
-      description = "Read the queries from JSONL instead (- for standard input).")
-  String jsonl;
+  @Mixin DocumentSource input;
 
   @Option(
       names = "--top",
@@ -71,15 +58,9 @@ final class IndexQueryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     place.validate(server);
-    if ((jsonl == null) == paths.isEmpty()) {
-      throw new ParameterException(
-          spec.commandLine(),
-          jsonl == null
-              ? "Missing queries: give QUERY... or --jsonl FILE"
-              : "Give either QUERY... or --jsonl FILE, not both");
-    }
+    input.validate("queries");
     Inputs inputs = new Inputs(place.maxBytes(), parent.main.stdin());
-    List<Input> queries = jsonl != null ? inputs.jsonl(jsonl) : inputs.files(paths);
+    List<Input> queries = input.read(inputs);
     PrintWriter err = spec.commandLine().getErr();
     ClusterCommand.noteBlank(queries, err);
     List<Reports.IndexResult> results = new ArrayList<>(queries.size());

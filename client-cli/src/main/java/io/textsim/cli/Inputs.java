@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.textsim.index.NearDuplicateIndex;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,10 +75,9 @@ final class Inputs {
   }
 
   /**
-   * Inputs for the index: JSONL {@code time} fields are read too, and every document is checked
-   * against what the index stores (ids of 1 to {@value NearDuplicateIndex#MAX_ID_BYTES} bytes,
-   * sources of at most {@value NearDuplicateIndex#MAX_SOURCE_BYTES}, no unpaired surrogate from a
-   * JSON escape), each failure naming the file and line.
+   * Inputs for the index: JSONL {@code time} fields are read too, and every document is checked for
+   * what the index stores ({@link io.textsim.index.IndexDocument#checkStorable}: the length of ids
+   * and sources, no unpaired surrogate from a JSON escape), each failure naming the file and line.
    */
   static Inputs forIndex(long maxBytes, InputStream stdin) {
     return new Inputs(maxBytes, stdin, true);
@@ -404,51 +402,10 @@ final class Inputs {
 
   /** Refuses what the index cannot store, naming {@code where} the input came from. */
   private static void checkForIndex(String where, Input in) {
-    requireWellFormed(where, "id", in.id());
-    requireWellFormed(where, "text", in.text());
-    requireWellFormed(where, "source", in.source());
-    long idBytes = TextDecoding.utf8Length(in.id());
-    if (idBytes == 0 || idBytes > NearDuplicateIndex.MAX_ID_BYTES) {
-      throw CliException.input(
-          where,
-          "the id is "
-              + idBytes
-              + " bytes of UTF-8; the index takes ids of 1 to "
-              + NearDuplicateIndex.MAX_ID_BYTES
-              + " bytes");
-    }
-    long sourceBytes = TextDecoding.utf8Length(in.source());
-    if (sourceBytes > NearDuplicateIndex.MAX_SOURCE_BYTES) {
-      throw CliException.input(
-          where,
-          "the source is "
-              + sourceBytes
-              + " bytes of UTF-8, over the index's limit of "
-              + NearDuplicateIndex.MAX_SOURCE_BYTES);
-    }
-  }
-
-  /**
-   * Refuses an unpaired surrogate (a JSON escape such as \\ud800 alone), which UTF-8 cannot hold.
-   */
-  private static void requireWellFormed(String where, String field, String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < s.length()
-          && Character.isLowSurrogate(s.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        throw CliException.input(
-            where,
-            "the "
-                + field
-                + " has an unpaired surrogate U+"
-                + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
-                + " at character "
-                + i
-                + ", which is not Unicode text");
-      }
+    try {
+      IndexCommand.document(in, Optional.empty()).checkStorable();
+    } catch (IllegalArgumentException e) {
+      throw CliException.input(where, e.getMessage());
     }
   }
 

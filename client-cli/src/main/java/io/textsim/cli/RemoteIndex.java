@@ -96,6 +96,7 @@ final class RemoteIndex implements IndexBackend {
     return m.appendTail(out).toString();
   }
 
+  /** Completes {@code answer} with the one response of the call, or with its failure. */
   private static StreamObserver<AddResponse> observer(CompletableFuture<AddResponse> answer) {
     return new StreamObserver<>() {
       @Override
@@ -104,16 +105,16 @@ final class RemoteIndex implements IndexBackend {
       }
 
       @Override
-      public void onError(Throwable t) {
-        answer.completeExceptionally(t);
-      }
-
-      @Override
       public void onCompleted() {
         if (!answer.isDone()) {
           answer.completeExceptionally(
               Status.INTERNAL.withDescription("no answer to Add").asRuntimeException());
         }
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        answer.completeExceptionally(t);
       }
     };
   }

@@ -78,10 +78,9 @@ class IndexBadInputTest {
             + " string",
         "{\"id\": \"a\", \"text\": \"x\", \"time\": 999999999999999}|line 2: \"time\""
             + " 999999999999999 is outside the years 1 to 9999",
-        "{\"id\": \"\", \"text\": \"x\"}|line 2: the id is 0 bytes of UTF-8; the index takes ids"
-            + " of 1 to 1024 bytes",
-        "{\"id\": \"a\", \"text\": \"bad \\ud800 half\"}|line 2: the text has an unpaired"
-            + " surrogate U+D800 at character 4",
+        "{\"id\": \"\", \"text\": \"x\"}|line 2: id must be 1 to 1024 bytes of UTF-8, got 0",
+        "{\"id\": \"a\", \"text\": \"bad \\ud800 half\"}|line 2: text has an unpaired surrogate"
+            + " at index 4",
         "{\"id\": \"first\", \"text\": \"again\"}|line 2: duplicate id \"first\" (first on line"
             + " 1)",
         "{\"id\": \"a\"}|line 2: missing \"text\""

@@ -218,4 +218,19 @@ class IndexCommandTest {
     assertTrue(r.err().contains("client-cli: added 12 documents in "), r.err());
     assertEquals("", run("index", "add", "--index", dir, "--progress", "never", Cli.TEHRAN).err());
   }
+
+  @Test
+  void helpForEverySubcommand() {
+    String top = run("index", "--help").succeeds();
+    for (String sub : List.of("add", "query", "remove", "stats")) {
+      assertTrue(top.contains(sub), top);
+      String help = run("index", sub, "--help").succeeds();
+      assertTrue(help.startsWith("Usage: client-cli index " + sub), help);
+      for (String option : List.of("--index", "--name", "--server", "--format", "--deadline")) {
+        assertTrue(help.contains(option), option + " missing:\n" + help);
+      }
+    }
+    assertTrue(run("--help").succeeds().contains("index"));
+    assertTrue(run("index", "add", "--help").succeeds().contains("--ttl=DURATION"));
+  }
 }

@@ -35,17 +35,6 @@ final class DocumentChecks {
 
   private static void check(IndexDocument d, int position, int maxTextLength) {
     String where = "document " + (position + 1) + " (id '" + d.id() + "')";
-    requireWellFormed(d.id(), "id of document " + (position + 1));
-    int idBytes = IndexLayout.utf8(d.id()).length;
-    if (idBytes == 0 || idBytes > NearDuplicateIndex.MAX_ID_BYTES) {
-      throw new IllegalArgumentException(
-          "id of document "
-              + (position + 1)
-              + " must be 1 to "
-              + NearDuplicateIndex.MAX_ID_BYTES
-              + " bytes of UTF-8, got "
-              + idBytes);
-    }
     if (d.text().length() > maxTextLength) {
       throw new IllegalArgumentException(
           where
@@ -54,19 +43,10 @@ final class DocumentChecks {
               + " UTF-16 units long, over the limit of "
               + maxTextLength);
     }
-    requireWellFormed(d.text(), "text of " + where);
-    if (d.source().isPresent()) {
-      requireWellFormed(d.source().get(), "source of " + where);
-      int n = IndexLayout.utf8(d.source().get()).length;
-      if (n > NearDuplicateIndex.MAX_SOURCE_BYTES) {
-        throw new IllegalArgumentException(
-            "source of "
-                + where
-                + " is "
-                + n
-                + " bytes of UTF-8, over "
-                + NearDuplicateIndex.MAX_SOURCE_BYTES);
-      }
+    try {
+      d.checkStorable();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
     }
   }
 
@@ -79,7 +59,7 @@ final class DocumentChecks {
               + " UTF-16 units long, over the limit of "
               + maxTextLength);
     }
-    requireWellFormed(text, "query text");
+    IndexDocument.requireWellFormed(text, "query text");
   }
 
   /** Checks the bounds of a query. */
@@ -89,20 +69,6 @@ final class DocumentChecks {
     }
     if (!(minScore >= 0.0 && minScore <= 1.0)) {
       throw new IllegalArgumentException("minScore must be in [0, 1], got " + minScore);
-    }
-  }
-
-  /** Refuses unpaired surrogates, which UTF-8 would silently store as '?'. */
-  private static void requireWellFormed(String s, String what) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < s.length()
-          && Character.isLowSurrogate(s.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        throw new IllegalArgumentException(what + " has an unpaired surrogate at index " + i);
-      }
     }
   }
 }
