@@ -7,10 +7,9 @@ import io.textsim.core.sketch.MinHashParameters;
 import io.textsim.index.IndexDocument;
 import io.textsim.index.IndexMatch;
 import io.textsim.index.IndexOptions;
+import io.textsim.index.IndexStats;
 import io.textsim.index.NearDuplicateIndex;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,10 +43,12 @@ import org.HdrHistogram.Histogram;
  * acknowledgement, profiling and signing included (both stores profile alike). Each query asks for
  * the best {@value #TOP_K}, one at a time on one thread, after a warm-up pass over the first
  * {@value #WARMUP} queries; latency is recorded per query in an HdrHistogram. Bytes per document
- * are the index directory's files after a clean close for textsim, and the growth of Redis's {@code
- * used_memory} for Redis (it holds everything in memory; what it writes to disk depends on its
- * persistence settings). Reopen is {@code open} plus {@code stats} of the closed directory. The run
- * also checks that both stores give the same top-{@value #TOP_K} ids for every query.
+ * are the index directory's files after a clean close (as the reopened index's stats count them)
+ * for textsim, and the growth of Redis's {@code used_memory} for Redis (it holds everything in
+ * memory; what it writes to disk depends on its persistence settings). Reopen is {@code open} plus
+ * {@code stats} of the closed directory; the reopened index is then timed on the same queries again
+ * (once its background compaction is over) and must give the same answers. The run also checks that
+ * both stores give the same top-{@value #TOP_K} ids for every query.
  *
  * <p>The Redis database must be empty: the benchmark refuses to write into one that holds keys.
  */
@@ -211,15 +212,17 @@ public final class IndexBenchmark {
       latency = new Histogram(60_000_000L, 3);
       answers = timeQueries(queries, ask, latency);
     }
-    long bytes = directoryBytes(s.dir());
     long start = System.nanoTime();
     double reopen;
+    long bytes;
     Histogram reopenedLatency = new Histogram(60_000_000L, 3);
     try (NearDuplicateIndex reopened = NearDuplicateIndex.open(s.dir(), options)) {
-      if (reopened.stats().documents() != documents) {
+      IndexStats stats = reopened.stats();
+      reopen = seconds(start, System.nanoTime());
+      if (stats.documents() != documents) {
         throw new IllegalStateException("the reopened index holds another number of documents");
       }
-      reopen = seconds(start, System.nanoTime());
+      bytes = stats.diskBytes(); // the files of the closed index, and what opening it wrote
       // The same queries on the closed and reopened directory: the latency once the background
       // compaction of the adds is over, and the same answers after a restart.
       List<List<String>> again =
@@ -415,23 +418,5 @@ public final class IndexBenchmark {
 
   private static double seconds(long from, long to) {
     return (to - from) / 1e9;
-  }
-
-  private static long directoryBytes(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files
-          .filter(Files::isRegularFile)
-          .mapToLong(
-              p -> {
-                try {
-                  return Files.size(p);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              })
-          .sum();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
