@@ -13,8 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -31,9 +29,6 @@ import picocli.CommandLine.Spec;
           + " {\"id\": ..., \"text\": ...} a line."
     })
 final class ClusterCommand implements Callable<Integer> {
-  /** The progress bar appears once the work has taken this long. */
-  static final long PROGRESS_DELAY_MILLIS = 1_000;
-
   /** Below this threshold, LSH recall for overlap and cosine falls under the 98% target. */
   static final double LSH_RECALL_THRESHOLD = 0.5;
 
@@ -44,18 +39,7 @@ final class ClusterCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(
-      paramLabel = "PATH",
-      arity = "0..*",
-      description = "Text files and directories; - reads one text from standard input.")
-  List<String> paths = List.of();
-
-  @Option(
-      names = "--jsonl",
-      order = 1,
-      paramLabel = "FILE",
-      description = "Read the documents from JSONL instead (- for standard input).")
-  String jsonl;
+  @Mixin DocumentSource documents;
 
   @Option(
       names = "--threshold",
@@ -138,22 +122,16 @@ final class ClusterCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     server.validate();
-    if ((jsonl == null) == paths.isEmpty()) {
-      throw new ParameterException(
-          spec.commandLine(),
-          jsonl == null
-              ? "Missing documents: give PATH... or --jsonl FILE"
-              : "Give either PATH... or --jsonl FILE, not both");
-    }
+    documents.validate("documents");
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
-    ProgressBar bar = progressBar(err);
-    Inputs inputs = new Inputs(profile.maxBytes, main.stdin());
-    List<Input> docs = jsonl != null ? inputs.jsonl(jsonl) : inputs.files(paths);
+    ProgressBar bar = ProgressBar.when(progress, err);
+    Inputs inputs = new Inputs(profile.maxBytes(), main.stdin());
+    List<Input> docs = documents.read(inputs);
     noteBlank(docs, err);
     Reports.Cluster report;
-    try (Backend backend = server.open(profile.maxBytes)) {
+    try (Backend backend = server.open(profile.maxBytes())) {
       report =
           backend.cluster(
               docs,
@@ -178,14 +156,6 @@ final class ClusterCommand implements Callable<Integer> {
       default -> ClusterOutput.text(report, out);
     }
     return Main.OK;
-  }
-
-  private ProgressBar progressBar(PrintWriter err) {
-    return switch (progress) {
-      case ALWAYS -> new ProgressBar(err, 0);
-      case NEVER -> null;
-      case AUTO -> Terminal.stderrIsTerminal() ? new ProgressBar(err, PROGRESS_DELAY_MILLIS) : null;
-    };
   }
 
   /**

@@ -101,7 +101,7 @@ final class CompareCommand implements Callable<Integer> {
     server.validate();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Inputs inputs = new Inputs(profile.maxBytes, main.stdin());
+    Inputs inputs = new Inputs(profile.maxBytes(), main.stdin());
     Input x = inputs.file(a);
     Input y = inputs.file(b);
     for (Input in : new Input[] {x, y}) {
@@ -112,7 +112,7 @@ final class CompareCommand implements Callable<Integer> {
     }
     err.flush();
     Reports.Compare report;
-    try (Backend backend = server.open(profile.maxBytes)) {
+    try (Backend backend = server.open(profile.maxBytes())) {
       report =
           backend.compare(
               x, y, new Backend.CompareSettings(measures, profile.shingleSize, threshold));

@@ -1,6 +1,7 @@
 package io.textsim.cli;
 
 import io.textsim.core.html.HtmlText;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,18 +16,21 @@ import java.util.Optional;
  * @param html for a page read as HTML ({@code .html} and {@code .htm} files, the JSONL {@code html}
  *     field): how it was decoded; {@code text} is then the page's visible text, and passage offsets
  *     refer to it
+ * @param time when it was published: a JSONL {@code time} field, read for the index only
  */
-record Input(String id, String text, String source, Optional<HtmlText> html) {
+record Input(
+    String id, String text, String source, Optional<HtmlText> html, Optional<Instant> time) {
   Input {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(html, "html");
+    Objects.requireNonNull(time, "time");
   }
 
-  /** A plain text input. */
+  /** A plain text input of no known time. */
   Input(String id, String text, String source) {
-    this(id, text, source, Optional.empty());
+    this(id, text, source, Optional.empty(), Optional.empty());
   }
 
   /** A plain text input of no known source. */
@@ -36,12 +40,17 @@ record Input(String id, String text, String source, Optional<HtmlText> html) {
 
   /** The visible text of a page. */
   static Input html(String id, HtmlText page, String source) {
-    return new Input(id, page.text(), source, Optional.of(page));
+    return new Input(id, page.text(), source, Optional.of(page), Optional.empty());
+  }
+
+  /** A plain text input published at {@code time}, if known. */
+  static Input timed(String id, String text, String source, Optional<Instant> time) {
+    return new Input(id, text, source, Optional.empty(), time);
   }
 
   /** This input with {@code source}. */
   Input withSource(String source) {
-    return new Input(id, text, source, html);
+    return new Input(id, text, source, html, time);
   }
 
   /**

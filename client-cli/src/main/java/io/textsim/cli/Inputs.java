@@ -19,12 +19,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -49,8 +54,14 @@ final class Inputs {
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+  /** The earliest and latest {@code time} accepted: what a protobuf Timestamp can carry. */
+  private static final Instant MIN_TIME = Instant.parse("0001-01-01T00:00:00Z");
+
+  private static final Instant MAX_TIME = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
   private final long maxBytes;
   private final InputStream stdin;
+  private final boolean forIndex;
   private boolean stdinUsed;
 
   /**
@@ -58,8 +69,22 @@ final class Inputs {
    * @param stdin what {@code -} reads
    */
   Inputs(long maxBytes, InputStream stdin) {
+    this(maxBytes, stdin, false);
+  }
+
+  private Inputs(long maxBytes, InputStream stdin, boolean forIndex) {
     this.maxBytes = maxBytes;
     this.stdin = stdin;
+    this.forIndex = forIndex;
+  }
+
+  /**
+   * Inputs for the index: JSONL {@code time} fields are read too, and every document is checked for
+   * what the index stores ({@link io.textsim.index.IndexDocument#checkStorable}: the length of ids
+   * and sources, no unpaired surrogate from a JSON escape), each failure naming the file and line.
+   */
+  static Inputs forIndex(long maxBytes, InputStream stdin) {
+    return new Inputs(maxBytes, stdin, true);
   }
 
   /** Reads one text file ({@code -}: standard input), as for {@code compare A B}. */
@@ -100,7 +125,13 @@ final class Inputs {
         out.put(g, readFile(g, path, attrs));
       }
     }
-    return withDirectorySources(new ArrayList<>(out.values()));
+    List<Input> inputs = withDirectorySources(new ArrayList<>(out.values()));
+    if (forIndex) {
+      for (Input in : inputs) {
+        checkForIndex(in.id(), in);
+      }
+    }
+    return inputs;
   }
 
   /**
@@ -344,7 +375,57 @@ final class Inputs {
     if (utf8 > maxBytes) {
       throw CliException.input(where, tooLarge("text of \"" + id.asText() + "\"", utf8));
     }
-    return new Input(id.asText(), value, source(node, where));
+    if (!forIndex) {
+      return new Input(id.asText(), value, source(node, where));
+    }
+    Input input = Input.timed(id.asText(), value, source(node, where), time(node, where));
+    checkForIndex(where, input);
+    return input;
+  }
+
+  /** The JSONL line's {@code time}: ISO-8601 with an offset, or whole seconds since 1970. */
+  private static Optional<Instant> time(JsonNode node, String where) {
+    JsonNode time = node.get("time");
+    if (time == null || time.isNull()) {
+      return Optional.empty();
+    }
+    Instant t;
+    if (time.isIntegralNumber() && time.canConvertToLong()) {
+      long seconds = time.longValue();
+      t =
+          seconds < MIN_TIME.getEpochSecond() || seconds > MAX_TIME.getEpochSecond()
+              ? null
+              : Instant.ofEpochSecond(seconds);
+    } else if (time.isTextual()) {
+      try {
+        t =
+            OffsetDateTime.parse(time.textValue().strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                .toInstant();
+      } catch (DateTimeParseException e) {
+        throw CliException.input(
+            where,
+            "\"time\" is not a time: '"
+                + time.textValue()
+                + "'; use ISO-8601 with a zone, e.g. 2026-03-01T08:00:00Z, or seconds since 1970");
+      }
+    } else {
+      throw CliException.input(
+          where,
+          "\"time\" must be an ISO-8601 string (2026-03-01T08:00:00Z) or seconds since 1970");
+    }
+    if (t == null || t.isBefore(MIN_TIME) || t.isAfter(MAX_TIME)) {
+      throw CliException.input(where, "\"time\" " + time + " is outside the years 1 to 9999");
+    }
+    return Optional.of(t);
+  }
+
+  /** Refuses what the index cannot store, naming {@code where} the input came from. */
+  private static void checkForIndex(String where, Input in) {
+    try {
+      IndexCommand.document(in, Optional.empty()).checkStorable();
+    } catch (IllegalArgumentException e) {
+      throw CliException.input(where, e.getMessage());
+    }
   }
 
   /** The JSONL line's {@code source}, else the host of its {@code url}, else empty. */

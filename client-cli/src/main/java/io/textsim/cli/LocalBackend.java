@@ -54,10 +54,15 @@ final class LocalBackend implements Backend {
     try {
       return work.get();
     } catch (OperationCancelledException e) {
-      throw new CliException(
-          "deadline exceeded: the work took longer than --deadline "
-              + Units.formatDuration(deadline.orElseThrow()));
+      throw deadlineExceeded(deadline.orElseThrow());
     }
+  }
+
+  /** The failure of local work that outlasted {@code --deadline}, worded as a server's would be. */
+  static CliException deadlineExceeded(Duration deadline) {
+    return new CliException(
+        "deadline exceeded: the work took longer than --deadline "
+            + Units.formatDuration(deadline));
   }
 
   @Override

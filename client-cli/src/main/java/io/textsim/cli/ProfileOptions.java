@@ -2,14 +2,12 @@ package io.textsim.cli;
 
 import io.textsim.core.shingle.ShingleConfig;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /** Options shared by every command that reads texts: shingle size and the size limit. */
 final class ProfileOptions {
-  /** The default --max-bytes, matching the core's default text length limit. */
-  static final String DEFAULT_MAX_BYTES = "10MB";
-
   @Option(
       names = "--shingle-size",
       order = 20,
@@ -18,16 +16,12 @@ final class ProfileOptions {
       description = "Words per shingle, 1 to 64 (default: ${DEFAULT-VALUE}).")
   int shingleSize = ShingleConfig.DEFAULT.size();
 
-  @Option(
-      names = "--max-bytes",
-      order = 21,
-      paramLabel = "SIZE",
-      converter = Units.ByteSize.class,
-      defaultValue = DEFAULT_MAX_BYTES,
-      description =
-          "Largest text accepted, e.g. 20MB or 500KB (default: ${DEFAULT-VALUE}); larger files"
-              + " are an error.")
-  long maxBytes;
+  @Mixin SizeOptions size;
+
+  /** The --max-bytes limit. */
+  long maxBytes() {
+    return size.maxBytes;
+  }
 
   /** Converts --shingle-size: 1 to {@link ShingleConfig#MAX_SIZE}. */
   static final class ShingleSize implements ITypeConverter<Integer> {

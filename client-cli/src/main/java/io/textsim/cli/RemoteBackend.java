@@ -26,10 +26,7 @@ import io.textsim.wire.WireResults;
 import io.textsim.wire.WireScores;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Runs every command on a textsim server through {@code textsim.v1.SimilarityService}: settings
@@ -39,14 +36,6 @@ import java.util.logging.Logger;
  * the streamed upload {@link ClusterUpload}'s.
  */
 final class RemoteBackend implements Backend {
-  /** Kept so that the level set below sticks (JUL holds loggers weakly). */
-  private static final Logger GRPC_LOGGER = Logger.getLogger("io.grpc");
-
-  static {
-    // gRPC logs transport trouble with stack traces; the user gets one line from us instead.
-    GRPC_LOGGER.setLevel(Level.OFF);
-  }
-
   private final ManagedChannel channel;
   private final RemoteCalls calls;
 
@@ -84,7 +73,7 @@ final class RemoteBackend implements Backend {
   }
 
   /** Decodes a part of a response; a value that does not map is one line about the server. */
-  private static <T> T decode(Supplier<T> decoding) {
+  static <T> T decode(Supplier<T> decoding) {
     try {
       return decoding.get();
     } catch (BadFieldException e) {
@@ -195,11 +184,6 @@ final class RemoteBackend implements Backend {
 
   @Override
   public void close() {
-    channel.shutdownNow();
-    try {
-      channel.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Channels.close(channel);
   }
 }

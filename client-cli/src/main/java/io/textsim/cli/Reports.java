@@ -9,6 +9,8 @@ import io.textsim.core.html.HtmlText;
 import io.textsim.core.measure.Comparison;
 import io.textsim.core.measure.Measure;
 import io.textsim.core.measure.VerdictRule;
+import io.textsim.index.IndexMatch;
+import io.textsim.proto.v1.StatsResponse;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -113,6 +115,54 @@ final class Reports {
     Search {
       Objects.requireNonNull(measure, "measure");
       matches = List.copyOf(matches);
+    }
+  }
+
+  /**
+   * The answer to one query of {@code index query}.
+   *
+   * @param query the query's id: the path as given, or the JSONL id
+   * @param matches the verified matches, best first
+   */
+  record IndexResult(String query, List<IndexMatch> matches) {
+    IndexResult {
+      Objects.requireNonNull(query, "query");
+      matches = List.copyOf(matches);
+    }
+  }
+
+  /**
+   * What {@code index stats} prints: the fields of the IndexService's Stats answer, which the local
+   * index's stats map onto through the same wire mapping.
+   *
+   * @param shingleWords words per shingle, 0 for character shingles
+   */
+  record IndexStats(
+      String index,
+      long documents,
+      long diskBytes,
+      int formatVersion,
+      int numHashes,
+      int bands,
+      int rows,
+      double threshold,
+      int shingleWords) {
+    IndexStats {
+      Objects.requireNonNull(index, "index");
+    }
+
+    /** The report of a Stats answer for the index called {@code index}. */
+    static IndexStats of(String index, StatsResponse s) {
+      return new IndexStats(
+          index,
+          s.getDocuments(),
+          s.getDiskBytes(),
+          s.getFormatVersion(),
+          s.getNumHashes(),
+          s.getBands(),
+          s.getRows(),
+          s.getThreshold(),
+          s.getShingleWords());
     }
   }
 }

@@ -108,7 +108,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Inputs inputs = new Inputs(profile.maxBytes, main.stdin());
+    Inputs inputs = new Inputs(profile.maxBytes(), main.stdin());
     Input q = inputs.file(query);
     List<Input> docs = jsonl != null ? inputs.jsonl(jsonl) : withoutQuery(inputs.files(paths));
     if (docs.isEmpty()) {
@@ -119,7 +119,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     ClusterCommand.noteBlank(docs, err);
     Reports.Search report;
-    try (Backend backend = server.open(profile.maxBytes)) {
+    try (Backend backend = server.open(profile.maxBytes())) {
       report =
           backend.search(
               q, docs, new Backend.SearchSettings(measure, top, minScore, profile.shingleSize));

@@ -25,17 +25,17 @@ final class SearchOutput {
       return;
     }
     int rankWidth = Math.max(4, String.valueOf(matches.size()).length());
-    out.println(pad("rank", rankWidth) + "  score   document");
+    out.println(Display.padLeft("rank", rankWidth) + "  score   document");
     for (int i = 0; i < matches.size(); i++) {
       Reports.Match m = matches.get(i);
       out.println(
-          pad(String.valueOf(i + 1), rankWidth) + "  " + Display.score(m.score()) + "  " + m.id());
+          Display.padLeft(String.valueOf(i + 1), rankWidth)
+              + "  "
+              + Display.score(m.score())
+              + "  "
+              + m.id());
     }
     out.flush();
-  }
-
-  private static String pad(String s, int width) {
-    return " ".repeat(Math.max(0, width - s.length())) + s;
   }
 
   /** The JSON documented in the README. */
