@@ -1,5 +1,6 @@
 package io.textsim.cli;
 
+import io.textsim.core.explain.Passage;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -29,9 +30,28 @@ final class SearchOutput {
     for (int i = 0; i < matches.size(); i++) {
       Reports.Match m = matches.get(i);
       out.println(
-          pad(String.valueOf(i + 1), rankWidth) + "  " + Display.score(m.score()) + "  " + m.id());
+          pad(String.valueOf(i + 1), rankWidth)
+              + "  "
+              + Display.score(m.score())
+              + "  "
+              + m.id()
+              + located(m.located()));
     }
     out.flush();
+  }
+
+  /** Where the query sits: the first shared passage's range, and how many more there are. */
+  private static String located(List<Passage> located) {
+    if (located.isEmpty()) {
+      return "";
+    }
+    Passage first = located.get(0);
+    return "  at ["
+        + first.start()
+        + ", "
+        + first.end()
+        + ")"
+        + (located.size() > 1 ? " and " + Display.plural(located.size() - 1, "more passage") : "");
   }
 
   private static String pad(String s, int width) {
@@ -56,6 +76,17 @@ final class SearchOutput {
             g.writeNumberField("rank", rank++);
             g.writeStringField("id", m.id());
             g.writeNumberField("score", m.score());
+            if (!m.located().isEmpty()) {
+              g.writeArrayFieldStart("located");
+              for (Passage p : m.located()) {
+                g.writeStartObject();
+                g.writeNumberField("start", p.start());
+                g.writeNumberField("end", p.end());
+                g.writeStringField("text", p.text());
+                g.writeEndObject();
+              }
+              g.writeEndArray();
+            }
             g.writeEndObject();
           }
           g.writeEndArray();
