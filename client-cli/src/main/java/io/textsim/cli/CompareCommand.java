@@ -2,6 +2,7 @@ package io.textsim.cli;
 
 import io.textsim.core.furniture.FurnitureOptions;
 import io.textsim.core.measure.Measure;
+import io.textsim.core.shingle.ShingleConfig;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.List;
@@ -152,7 +153,8 @@ final class CompareCommand implements Callable<Integer> {
           backend.compare(
               x,
               y,
-              new Backend.CompareSettings(measures, profile.shingleSize, threshold, examples));
+              new Backend.CompareSettings(
+                  measures, profile.shingleSize(ShingleConfig.DEFAULT), threshold, examples));
     }
     if (format == Choices.Format.JSON) {
       CompareOutput.json(report, out);

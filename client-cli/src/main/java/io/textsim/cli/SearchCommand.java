@@ -1,6 +1,7 @@
 package io.textsim.cli;
 
 import io.textsim.core.measure.Measure;
+import io.textsim.core.shingle.ShingleConfig;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -127,7 +128,10 @@ final class SearchCommand implements Callable<Integer> {
     try (Backend backend = server.open(profile.maxBytes)) {
       report =
           backend.search(
-              q, docs, new Backend.SearchSettings(measure, top, minScore, profile.shingleSize));
+              q,
+              docs,
+              new Backend.SearchSettings(
+                  measure, top, minScore, profile.shingleSize(ShingleConfig.DEFAULT)));
     }
     switch (format) {
       case JSON -> SearchOutput.json(report, out);
