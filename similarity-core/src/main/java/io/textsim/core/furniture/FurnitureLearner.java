@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.LongPredicate;
 
 /**
  * Learns page furniture from a collection: per source, the shingles that recur across documents
@@ -198,7 +199,7 @@ public final class FurnitureLearner {
         ShingleSet proposed =
             ShingleSet.of(frameShingles.stream().mapToLong(Long::longValue).toArray());
         int[] sample = Arrays.copyOf(docs, Math.min(n, options.sample()));
-        SameStory test = new SameStory(shingles, proposed, options.sameStoryOverlap());
+        SameStory test = new SameStory(shingles, proposed::contains, options.sameStoryOverlap());
         boolean oneStory = test.mostlySameStory(sample, sample.length);
         if (test.lastHadEvidence() && !oneStory) {
           frame = proposed;
@@ -215,12 +216,16 @@ public final class FurnitureLearner {
       ShingleSet set = shingles[d];
       int c = 0;
       for (int i = 0; i < set.size() && c < candidates; i++) {
-        long h = set.get(i);
-        while (c < candidates && shingle[c] < h) {
-          c++;
-        }
-        if (c < candidates && shingle[c] == h && filled[c] < s) {
-          firstDocs[c * s + filled[c]++] = d;
+        // A binary search from the last match, not a walk: the candidates of a large collection
+        // of no known source are millions, a document's shingles hundreds.
+        int found = Arrays.binarySearch(shingle, c, candidates, set.get(i));
+        if (found >= 0) {
+          c = found;
+          if (filled[c] < s) {
+            firstDocs[c * s + filled[c]++] = d;
+          }
+        } else {
+          c = -found - 1;
         }
       }
     }
@@ -255,16 +260,20 @@ public final class FurnitureLearner {
       // without itself, as a frame would be.
       boolean frameLike =
           !knownSource && frequency[byFrequency[from]] >= options.unknownSourceFrameDocuments();
-      int firstExcluded = frameLike ? from : to;
-      long[] excluded = new long[removed.size() + candidates - firstExcluded];
-      int e = 0;
-      for (int i = 0; i < removed.size(); i++) {
-        excluded[e++] = removed.get(i);
-      }
-      for (int k = firstExcluded; k < candidates; k++) {
-        excluded[e++] = shingle[byFrequency[k]];
-      }
-      SameStory test = new SameStory(shingles, ShingleSet.of(excluded), options.sameStoryOverlap());
+      // Levels partition the candidates by frequency, so "this level and above" (or "above this
+      // level") is "frequency at least the cutoff". The excluded shingles are told by a lookup,
+      // not gathered into a set: a set per level would cost the candidates' number every level.
+      int cutoff = frameLike ? frequency[byFrequency[from]] : levelTop;
+      ShingleSet known = removed;
+      LongPredicate excluded =
+          h -> {
+            if (known.contains(h)) {
+              return true;
+            }
+            int c = Arrays.binarySearch(shingle, 0, candidates, h);
+            return c >= 0 && frequency[c] >= cutoff;
+          };
+      SameStory test = new SameStory(shingles, excluded, options.sameStoryOverlap());
       long[] found = new long[to - from];
       int foundCount = 0;
       for (int k = from; k < to; k++) {
@@ -309,13 +318,16 @@ public final class FurnitureLearner {
     private static final double EVIDENCE_SHARE = 0.1;
 
     private final ShingleSet[] shingles;
-    private final ShingleSet frame;
+    private final LongPredicate frame;
     private final double minOverlap;
     private final Map<Long, Boolean> pairs = new HashMap<>();
     private final Map<Integer, ShingleSet> residuals = new HashMap<>();
     private boolean lastHadEvidence;
 
-    SameStory(ShingleSet[] shingles, ShingleSet frame, double minOverlap) {
+    /**
+     * @param frame tells the shingles left out of every comparison
+     */
+    SameStory(ShingleSet[] shingles, LongPredicate frame, double minOverlap) {
       this.shingles = shingles;
       this.frame = frame;
       this.minOverlap = minOverlap;
@@ -366,9 +378,6 @@ public final class FurnitureLearner {
     }
 
     private ShingleSet residual(int d) {
-      if (frame.isEmpty()) {
-        return shingles[d];
-      }
       return residuals.computeIfAbsent(d, k -> shingles[k].without(frame));
     }
   }

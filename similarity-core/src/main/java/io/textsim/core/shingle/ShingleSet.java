@@ -2,6 +2,7 @@ package io.textsim.core.shingle;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.LongPredicate;
 
 /**
  * An immutable set of 64-bit shingle hashes, stored as a sorted array of distinct values.
@@ -104,6 +105,11 @@ public final class ShingleSet {
     if (a.length == 0 || b.length == 0) {
       return this;
     }
+    if (b.length / 16 > a.length) {
+      // A document's few hundred shingles against a model of many thousands: looking each up is
+      // O(n log m), where a merge would be O(m) for every document.
+      return without((LongPredicate) x -> Arrays.binarySearch(b, x) >= 0);
+    }
     long[] out = new long[a.length];
     int kept = 0;
     int j = 0;
@@ -116,6 +122,27 @@ public final class ShingleSet {
       }
     }
     if (kept == a.length) {
+      return this;
+    }
+    return kept == 0 ? EMPTY : new ShingleSet(Arrays.copyOf(out, kept));
+  }
+
+  /** This set without the shingles {@code removed} accepts; this set itself if it accepts none. */
+  public ShingleSet without(LongPredicate removed) {
+    Objects.requireNonNull(removed, "removed");
+    long[] out = null;
+    int kept = 0;
+    for (int i = 0; i < hashes.length; i++) {
+      if (removed.test(hashes[i])) {
+        if (out == null) {
+          out = Arrays.copyOf(hashes, hashes.length);
+          kept = i;
+        }
+      } else if (out != null) {
+        out[kept++] = hashes[i];
+      }
+    }
+    if (out == null) {
       return this;
     }
     return kept == 0 ? EMPTY : new ShingleSet(Arrays.copyOf(out, kept));
