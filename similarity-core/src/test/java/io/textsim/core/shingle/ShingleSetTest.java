@@ -28,6 +28,41 @@ class ShingleSetTest {
       }
       assertEquals(expected, asSet(sa.without(sb)), "round " + round);
       assertEquals(expected, asSet(sa.without(sb::contains)), "round " + round);
+      assertEquals(
+          expected, asSet(sa.withoutIndices(i -> sb.contains(sa.get(i)))), "round " + round);
+    }
+  }
+
+  /** Interpolation search against Arrays.binarySearch, on uniform, skewed and extreme values. */
+  @Test
+  void indexOfMatchesBinarySearch() {
+    SplittableRandom r = new SplittableRandom(7);
+    for (int round = 0; round < 300; round++) {
+      int n = r.nextInt(300);
+      long[] values = new long[n];
+      for (int i = 0; i < n; i++) {
+        values[i] =
+            switch (round % 4) {
+              case 0 -> r.nextLong(); // shingle hashes
+              case 1 -> r.nextInt(1000); // clustered near zero
+              case 2 -> i % 2 == 0 ? Long.MIN_VALUE + i : Long.MAX_VALUE - i; // two far clumps
+              default -> (long) Math.pow(2, r.nextInt(63)) * (r.nextBoolean() ? 1 : -1); // skewed
+            };
+      }
+      ShingleSet set = ShingleSet.of(values);
+      long[] sorted = set.toArray();
+      for (int q = 0; q < 200; q++) {
+        long key =
+            q % 3 == 0 && sorted.length > 0
+                ? sorted[r.nextInt(sorted.length)] + r.nextInt(3) - 1
+                : q % 3 == 1 ? r.nextLong() : (q % 2 == 0 ? Long.MIN_VALUE : Long.MAX_VALUE);
+        int from = sorted.length == 0 ? 0 : r.nextInt(sorted.length + 1);
+        int expected = java.util.Arrays.binarySearch(sorted, from, sorted.length, key);
+        assertEquals(expected, set.indexOf(key, from), "round " + round + " key " + key);
+        assertEquals(
+            expected >= 0 || from > 0 && set.contains(key),
+            set.contains(key) && (expected >= 0 || from > 0));
+      }
     }
   }
 
