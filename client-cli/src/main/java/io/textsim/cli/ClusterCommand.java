@@ -136,7 +136,11 @@ final class ClusterCommand implements Callable<Integer> {
           backend.cluster(
               docs,
               new Backend.ClusterSettings(
-                  measure, linkage, candidates, threshold, profile.shingleSize),
+                  measure,
+                  linkage,
+                  candidates,
+                  threshold,
+                  profile.shingleSize(ClusterOptions.DEFAULT_SHINGLES)),
               bar == null ? ClusterProgress.none() : bar);
     } finally {
       if (bar != null && bar.finish()) {

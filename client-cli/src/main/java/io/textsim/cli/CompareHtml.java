@@ -39,7 +39,7 @@ final class CompareHtml {
             + "\" id=\"verdict\">"
             + escape(verdict)
             + "</span></p>\n");
-    out.print("<p class=\"reason\" id=\"reason\">" + escape(CompareOutput.reason(r)) + "</p>\n");
+    out.print("<p class=\"reason\" id=\"reason\">" + escape(CompareOutput.reason(r.judgement())) + "</p>\n");
     docs(r, out);
     scores(r, out);
     out.print("</header>\n<main>\n");
@@ -91,7 +91,7 @@ final class CompareHtml {
             + "<th scope=\"col\"><span class=\"muted\">0 to 1</span></th></tr></thead>\n"
             + "<tbody>\n");
     for (Map.Entry<Measure, Double> e : r.comparison().scores().entrySet()) {
-      String note = CompareOutput.distanceNote(e.getKey(), r);
+      String note = CompareOutput.distanceNote(e.getKey(), r.comparison());
       out.print(
           "<tr><th scope=\"row\">"
               + escape(e.getKey().wireName())

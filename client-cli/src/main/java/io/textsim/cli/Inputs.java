@@ -135,6 +135,42 @@ final class Inputs {
   }
 
   /**
+   * Reads the pages named by {@code --furniture-from}: files and directories as {@link #files}, and
+   * JSONL files (names ending in {@code .jsonl} or {@code .jsonl.gz}) as {@link #jsonl}. Every page
+   * of no other known source gets the directory it sits in (a JSONL line: its file) as its source:
+   * these are pages of the compared texts' outlets, and a directory or file of them is most often
+   * one outlet's.
+   */
+  List<Input> furnitureExamples(List<String> given) {
+    List<Input> out = new ArrayList<>();
+    List<String> files = new ArrayList<>();
+    for (String g : given) {
+      String name = g.toLowerCase(java.util.Locale.ROOT);
+      if (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz")) {
+        for (Input in : jsonl(g)) {
+          out.add(in.source().isEmpty() ? in.withSource(g) : in);
+        }
+      } else {
+        files.add(g);
+      }
+    }
+    if (!files.isEmpty()) {
+      for (Input in : files(files)) {
+        out.add(in.source().isEmpty() ? in.withSource(directory(in.id())) : in);
+      }
+    }
+    return out;
+  }
+
+  private static String directory(String id) {
+    if (STDIN.equals(id)) {
+      return "";
+    }
+    Path parent = Path.of(id).toAbsolutePath().normalize().getParent();
+    return parent == null ? "" : parent.toString();
+  }
+
+  /**
    * Files get the directory they sit in as their source, for learning page furniture per source,
    * when they come from more than one directory; files of one directory are of no known source,
    * since a single directory says nothing about who published what.
@@ -143,11 +179,7 @@ final class Inputs {
     List<String> dirs = new ArrayList<>(inputs.size());
     java.util.Set<String> distinct = new java.util.HashSet<>();
     for (Input in : inputs) {
-      String dir = "";
-      if (!STDIN.equals(in.id())) {
-        Path parent = Path.of(in.id()).toAbsolutePath().normalize().getParent();
-        dir = parent == null ? "" : parent.toString();
-      }
+      String dir = directory(in.id());
       dirs.add(dir);
       distinct.add(dir);
     }

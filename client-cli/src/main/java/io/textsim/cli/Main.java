@@ -108,6 +108,9 @@ public final class Main implements Runnable {
   public static CommandLine commandLine(Main main) {
     CommandLine cl = new CommandLine(main);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // search's QUERY takes @FILE itself; picocli's own argument files would read it as options.
+    cl.setExpandAtFiles(false);
+    cl.setDefaultValueProvider(new ProfileOptions.ShingleDefaults());
     cl.setExecutionExceptionHandler(Errors::handleExecution);
     cl.setParameterExceptionHandler(Errors::handleParameter);
     cl.setExitCodeExceptionMapper(Errors::exitCode);

@@ -14,13 +14,40 @@ final class ProfileOptions {
       paramLabel = "K",
       converter = ShingleSize.class,
       description = "Words per shingle, 1 to 64 (default: ${DEFAULT-VALUE}).")
-  int shingleSize = ShingleConfig.DEFAULT.size();
+  Integer shingleSize;
 
   @Mixin SizeOptions size;
 
   /** The --max-bytes limit. */
   long maxBytes() {
     return size.maxBytes;
+  }
+
+  /** The --shingle-size given, else {@code commandDefault}. */
+  int shingleSize(ShingleConfig commandDefault) {
+    return shingleSize != null ? shingleSize : commandDefault.size();
+  }
+
+  /**
+   * Gives {@code --shingle-size} the clustering default ({@link
+   * io.textsim.core.cluster.ClusterOptions#DEFAULT_SHINGLES}) in the commands that cluster, and the
+   * comparison default ({@link ShingleConfig#DEFAULT}) elsewhere, so that each command's help shows
+   * its own.
+   */
+  static final class ShingleDefaults implements picocli.CommandLine.IDefaultValueProvider {
+    @Override
+    public String defaultValue(picocli.CommandLine.Model.ArgSpec arg) {
+      if (!(arg instanceof picocli.CommandLine.Model.OptionSpec o)
+          || !o.longestName().equals("--shingle-size")) {
+        return null;
+      }
+      boolean clusters = o.command() != null && o.command().name().equals("cluster");
+      return String.valueOf(
+          (clusters
+                  ? io.textsim.core.cluster.ClusterOptions.DEFAULT_SHINGLES
+                  : ShingleConfig.DEFAULT)
+              .size());
+    }
   }
 
   /** Converts --shingle-size: 1 to {@link ShingleConfig#MAX_SIZE}. */

@@ -5,6 +5,7 @@ import io.textsim.core.cluster.ClusterMeasure;
 import io.textsim.core.cluster.Clustering;
 import io.textsim.core.cluster.Linkage;
 import io.textsim.core.explain.Explanation;
+import io.textsim.core.explain.Passage;
 import io.textsim.core.html.HtmlText;
 import io.textsim.core.measure.Comparison;
 import io.textsim.core.measure.Measure;
@@ -50,18 +51,23 @@ final class Reports {
    *     the exact edit distances that were computed
    * @param judgement near-duplicate, related or different, and the clause of the rule that decided
    *     it (its rule holds the threshold)
-   * @param explanation the passages both texts share and those only one has
+   * @param explanation the passages both texts share and those only one has (the latter marked as
+   *     furniture or not when furniture was given)
+   * @param content the same scores and verdict with the furniture taken out, when furniture was
+   *     given ({@code --furniture-from})
    */
   record Compare(
       Doc a,
       Doc b,
       Comparison comparison,
       VerdictRule.Judgement judgement,
-      Explanation explanation) {
+      Explanation explanation,
+      Optional<Content> content) {
     Compare {
       Objects.requireNonNull(comparison, "comparison");
       Objects.requireNonNull(judgement, "judgement");
       Objects.requireNonNull(explanation, "explanation");
+      Objects.requireNonNull(content, "content");
     }
 
     /** The verdict's threshold. */
@@ -76,7 +82,21 @@ final class Reports {
           new Doc(b.id(), b.chars(), b.tokens(), y.html()),
           comparison,
           judgement,
-          explanation);
+          explanation,
+          content);
+    }
+  }
+
+  /**
+   * A pair judged on its content: the furniture cut out of both texts.
+   *
+   * @param comparison the same scores as the pair's, on the content
+   * @param judgement the verdict on the content
+   */
+  record Content(Comparison comparison, VerdictRule.Judgement judgement) {
+    Content {
+      Objects.requireNonNull(comparison, "comparison");
+      Objects.requireNonNull(judgement, "judgement");
     }
   }
 
@@ -99,8 +119,18 @@ final class Reports {
     }
   }
 
-  /** One match of {@code search}. */
-  record Match(String id, double score) {}
+  /**
+   * One match of {@code search}.
+   *
+   * @param located where the query sits in the document (its passages shared with the query), for
+   *     containment ranking and for short queries; empty otherwise
+   */
+  record Match(String id, double score, List<Passage> located) {
+    Match {
+      Objects.requireNonNull(id, "id");
+      located = List.copyOf(located);
+    }
+  }
 
   /**
    * The result of {@code search}.

@@ -38,7 +38,7 @@ class BadInputTest {
         run("compare", dir.toString(), TEHRAN).failsWithOneLine());
     assertEquals(
         "client-cli: " + dir + ": is a directory, expected a file",
-        run("search", dir.toString(), TEHRAN).failsWithOneLine());
+        run("search", "@" + dir, TEHRAN).failsWithOneLine());
   }
 
   @Test

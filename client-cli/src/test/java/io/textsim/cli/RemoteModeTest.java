@@ -74,6 +74,8 @@ class RemoteModeTest {
     }
   }
 
+  private static final String OUTLETS = Path.of("..", "examples", "outlets").toString();
+
   static Stream<List<String>> commands() {
     String q = corpus.resolve("tehran.txt").toString();
     String c = corpus.toString();
@@ -94,11 +96,16 @@ class RemoteModeTest {
         List.of("cluster", "--format", "csv", "--measure", "overlap", "--linkage", "average", c),
         List.of("cluster", "--format", "json", "--measure", "cosine", "--threshold", "0.3", c),
         List.of("cluster", "--format", "json", "--jsonl", jsonl.toString()),
-        List.of("search", q, c),
-        List.of("search", "--format", "json", "--top", "2", "--min-score", "0.1", q, c),
-        List.of("search", "--format", "csv", "--measure", "cosine", q, c),
-        List.of("search", "--measure", "containment_b_in_a", q, c),
-        List.of("search", "--format", "json", "--jsonl", jsonl.toString(), q));
+        List.of("search", "@" + q, c),
+        List.of("search", "--format", "json", "--top", "2", "--min-score", "0.1", "@" + q, c),
+        List.of("search", "--format", "csv", "--measure", "cosine", "@" + q, c),
+        List.of("search", "--measure", "containment_b_in_a", "@" + q, c),
+        List.of("search", "--measure", "containment_a_in_b", "@" + q, c),
+        List.of("search", "--format", "json", "--jsonl", jsonl.toString(), "@" + q),
+        List.of("search", "--format", "json", "tenants fear eviction", c),
+        List.of("search", "--format", "json", "--measure", "containment_a_in_b", "the talks", c),
+        List.of("compare", "--format", "json", TEHRAN, MEHR, "--furniture-from", OUTLETS),
+        List.of("compare", TEHRAN, MEHR, "--furniture-from", OUTLETS));
   }
 
   @ParameterizedTest
@@ -220,7 +227,7 @@ class RemoteModeTest {
                   "search",
                   "--server",
                   "127.0.0.1:" + small.port(),
-                  TEHRAN,
+                  "@" + TEHRAN,
                   MEHR,
                   corpus.resolve("tehran.txt").toString(),
                   corpus.resolve("half.txt").toString())

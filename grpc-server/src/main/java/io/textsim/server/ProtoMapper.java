@@ -1,9 +1,12 @@
 package io.textsim.server;
 
 import io.textsim.core.Cancellation;
+import io.textsim.core.TextProfiler;
 import io.textsim.core.cluster.ClusterOptions;
 import io.textsim.core.cluster.Clusterer;
 import io.textsim.core.cluster.Document;
+import io.textsim.core.furniture.FurnitureModel;
+import io.textsim.core.furniture.FurnitureOptions;
 import io.textsim.core.measure.Measure;
 import io.textsim.core.usecase.PairOptions;
 import io.textsim.core.usecase.PairResult;
@@ -24,6 +27,7 @@ import io.textsim.wire.WireResults;
 import io.textsim.wire.WireScores;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Adapts textsim.v1 requests to the core's use cases ({@link UseCases}, {@link Clusterer}) and
@@ -51,16 +55,23 @@ final class ProtoMapper {
 
   /** Answers {@code SimilarityService.Compare}. */
   CompareResponse compare(CompareRequest request, Cancellation cancellation) {
-    PairOptions options =
+    TextProfiler profiler = WireOptions.profiler(request.getProfile(), "profile", maxTextChars);
+    PairOptions.Builder builder =
         PairOptions.builder()
-            .profiler(WireOptions.profiler(request.getProfile(), "profile", maxTextChars))
+            .profiler(profiler)
             .measures(WireOptions.measures(request.getMeasuresValueList(), "measures"))
             .verdict(WireOptions.verdict(request.getVerdict(), "verdict"))
             .explain(request.getExplain())
-            .cancellation(cancellation)
-            .build();
+            .cancellation(cancellation);
     String a = checkText(WireResults.text(request.getA(), "a"), "a.text");
     String b = checkText(WireResults.text(request.getB(), "b"), "b.text");
+    Optional<FurnitureModel> furniture = furniture(request, profiler, cancellation);
+    PairOptions options;
+    try {
+      options = builder.furniture(furniture).build();
+    } catch (IllegalArgumentException e) {
+      throw new BadFieldException("furniture_model", e.getMessage());
+    }
     PairResult r = UseCases.compare(a, b, options);
     CompareResponse.Builder out =
         CompareResponse.newBuilder()
@@ -70,7 +81,41 @@ final class ProtoMapper {
             .setAStats(WireResults.stats(r.a()))
             .setBStats(WireResults.stats(r.b()));
     r.explanation().ifPresent(e -> out.setPassages(WireResults.passages(e)));
+    r.content()
+        .ifPresent(
+            c ->
+                out.setContentScores(WireScores.scores(c.comparison()))
+                    .setContentDistances(WireScores.distances(c.comparison()))
+                    .setContentVerdict(WireEnums.toProto(c.judgement().verdict())));
     return out.build();
+  }
+
+  /** The furniture a Compare request gives: learned from its examples, or its saved model. */
+  private Optional<FurnitureModel> furniture(
+      CompareRequest request, TextProfiler profiler, Cancellation cancellation) {
+    int n = request.getFurnitureExamplesCount();
+    boolean model = !request.getFurnitureModel().isEmpty();
+    if (n > 0 && model) {
+      throw new BadFieldException(
+          "furniture_model", "give furniture_examples or furniture_model, not both");
+    }
+    if (model) {
+      try {
+        return Optional.of(FurnitureModel.fromBytes(request.getFurnitureModel().toByteArray()));
+      } catch (IllegalArgumentException e) {
+        throw new BadFieldException("furniture_model", e.getMessage());
+      }
+    }
+    if (n == 0) {
+      return Optional.empty();
+    }
+    checkCount(n, "furniture_examples");
+    List<Document> examples = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      examples.add(document(request.getFurnitureExamples(i), "furniture_examples[" + i + "]"));
+    }
+    return Optional.of(
+        UseCases.learnFurniture(examples, profiler, FurnitureOptions.defaults(), cancellation));
   }
 
   /** Answers {@code SimilarityService.CompareMany}. */
@@ -111,6 +156,7 @@ final class ProtoMapper {
               .setScores(WireScores.scores(m.comparison()))
               .setDistances(WireScores.distances(m.comparison()));
       m.judgement().ifPresent(j -> match.setVerdict(WireEnums.toProto(j.verdict())));
+      match.addAllLocated(WireResults.passages(m.located()));
       out.addMatches(match);
     }
     return out.build();

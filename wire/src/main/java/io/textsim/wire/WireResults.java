@@ -110,12 +110,18 @@ public final class WireResults {
         passages(passages.getOnlyBList(), field + ".only_b"));
   }
 
-  private static List<Passage> passages(List<io.textsim.proto.v1.Passage> in, String field) {
+  /**
+   * Proto passages as core ones.
+   *
+   * @param field the path of the passages in the message, for error messages
+   * @throws BadFieldException naming a passage whose offsets are not a range
+   */
+  public static List<Passage> passages(List<io.textsim.proto.v1.Passage> in, String field) {
     List<Passage> out = new ArrayList<>(in.size());
     for (int i = 0; i < in.size(); i++) {
       io.textsim.proto.v1.Passage p = in.get(i);
       try {
-        out.add(new Passage(p.getStart(), p.getEnd(), p.getText()));
+        out.add(new Passage(p.getStart(), p.getEnd(), p.getText(), p.getFurniture()));
       } catch (IllegalArgumentException e) {
         throw new BadFieldException(field + "[" + i + "]", e.getMessage());
       }
@@ -128,7 +134,15 @@ public final class WireResults {
         .setStart(p.start())
         .setEnd(p.end())
         .setText(p.text())
+        .setFurniture(p.furniture())
         .build();
+  }
+
+  /** Core passages as proto ones. */
+  public static List<io.textsim.proto.v1.Passage> passages(List<Passage> passages) {
+    List<io.textsim.proto.v1.Passage> out = new ArrayList<>(passages.size());
+    passages.forEach(p -> out.add(passage(p)));
+    return out;
   }
 
   /** A core clustering as a proto one. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 
 /**
  * Learns page furniture from a collection: per source, the shingles that recur across documents
@@ -184,62 +185,91 @@ public final class FurnitureLearner {
       frequency[c] = (int) all[2 * c + 1];
     }
     all = null; // the occurrences are the largest allocation; let them go before the next step
+    ShingleSet recurringSet = ShingleSet.of(shingle);
 
-    ShingleSet frame = ShingleSet.empty();
-    if (knownSource) {
-      int frameDocs = Math.max(minDocs, (int) Math.ceil(options.frameShare() * n));
-      List<Long> frameShingles = new ArrayList<>();
-      for (int c = 0; c < candidates; c++) {
-        if (frequency[c] >= frameDocs) {
-          frameShingles.add(shingle[c]);
-        }
-      }
-      if (!frameShingles.isEmpty()) {
-        ShingleSet proposed =
-            ShingleSet.of(frameShingles.stream().mapToLong(Long::longValue).toArray());
-        int[] sample = Arrays.copyOf(docs, Math.min(n, options.sample()));
-        SameStory test = new SameStory(shingles, proposed, options.sameStoryOverlap());
-        boolean oneStory = test.mostlySameStory(sample, sample.length);
-        if (test.lastHadEvidence() && !oneStory) {
-          frame = proposed;
-        }
-      }
-    }
-
-    // The first `sample` documents (in the fixed order) of every recurring shingle outside the
-    // frame: docs are visited in that order, so each list fills in order and stops when full.
+    // Each document's shingles as candidate numbers (-1: not recurring), found once by binary
+    // search, so that a comparison can tell an excluded shingle by a flag and a frequency instead
+    // of a lookup per shingle per level (a large collection has millions of candidates and tens
+    // of levels). 4 bytes per shingle occurrence, transient. And the first `sample` documents (in
+    // the fixed order) of every recurring shingle: documents are visited in that order, so each
+    // list fills in order and stops when full. Documents are named by their position in `docs`.
     int s = options.sample();
     int[] firstDocs = new int[candidates * s];
     int[] filled = new int[candidates];
-    for (int d : docs) {
-      ShingleSet set = shingles[d];
+    int[][] candidateAt = new int[n][];
+    for (int p = 0; p < n; p++) {
+      ShingleSet set = shingles[docs[p]];
+      int[] numbers = new int[set.size()];
       int c = 0;
-      for (int i = 0; i < set.size() && c < candidates; i++) {
-        long h = set.get(i);
-        while (c < candidates && shingle[c] < h) {
-          c++;
+      for (int i = 0; i < set.size(); i++) {
+        int found = c < candidates ? recurringSet.indexOf(set.get(i), c) : -1;
+        if (found >= 0) {
+          c = found;
+          numbers[i] = c;
+          if (filled[c] < s) {
+            firstDocs[c * s + filled[c]++] = p;
+          }
+        } else {
+          numbers[i] = -1;
+          if (c < candidates) {
+            c = -found - 1; // the insertion point: later shingles are larger
+          }
         }
-        if (c < candidates && shingle[c] == h && filled[c] < s) {
-          firstDocs[c * s + filled[c]++] = d;
+      }
+      candidateAt[p] = numbers;
+    }
+    cancellation.throwIfCancelled();
+
+    boolean[] removed = new boolean[candidates];
+    long[] out = new long[candidates];
+    int count = 0;
+    if (knownSource) {
+      int frameDocs = Math.max(minDocs, (int) Math.ceil(options.frameShare() * n));
+      int[] sample = new int[Math.min(n, options.sample())];
+      for (int p = 0; p < sample.length; p++) {
+        sample[p] = p;
+      }
+      SameStory test =
+          new SameStory(
+              docs,
+              shingles,
+              candidateAt,
+              c -> frequency[c] >= frameDocs,
+              options.sameStoryOverlap());
+      boolean anyFrame = false;
+      for (int c = 0; c < candidates && !anyFrame; c++) {
+        anyFrame = frequency[c] >= frameDocs;
+      }
+      if (anyFrame) {
+        boolean oneStory = test.mostlySameStory(sample, sample.length);
+        if (test.lastHadEvidence() && !oneStory) {
+          for (int c = 0; c < candidates; c++) {
+            if (frequency[c] >= frameDocs) {
+              removed[c] = true;
+              out[count++] = shingle[c];
+            }
+          }
         }
       }
     }
-    cancellation.throwIfCancelled();
+    boolean[] frame = removed.clone();
+
     // Decided from the least frequent up, each level against the documents without the furniture
     // found below it and without what recurs more: an outlet's furniture (on its few pages) is
     // found before a story that many outlets carry (on many pages), and the story's pages are then
     // compared by their story.
-    Integer[] byFrequency = new Integer[candidates];
+    // By frequency, then number: a primitive sort of (frequency, number) keys, not a comparator
+    // over millions of boxed numbers.
+    long[] keys = new long[candidates];
     for (int c = 0; c < candidates; c++) {
-      byFrequency[c] = c;
+      keys[c] = ((long) frequency[c] << 32) | c;
     }
-    Arrays.sort(byFrequency, (a, b) -> Integer.compare(frequency[a], frequency[b]));
-    ShingleSet removed = frame;
-    long[] out = new long[candidates];
-    int count = 0;
-    for (int i = 0; i < frame.size(); i++) {
-      out[count++] = frame.get(i);
+    Arrays.parallelSort(keys);
+    int[] byFrequency = new int[candidates];
+    for (int k = 0; k < candidates; k++) {
+      byFrequency[k] = (int) keys[k];
     }
+    keys = null;
     for (int from = 0; from < candidates; ) {
       int levelTop =
           Math.max(
@@ -252,50 +282,85 @@ public final class FurnitureLearner {
       // Compared without what is already known furniture and without anything that recurs more
       // than this level (an outlet's frame, undecided yet, would make pages of one outlet look
       // like one story); among pages of no known source, a level on many pages is also compared
-      // without itself, as a frame would be.
+      // without itself, as a frame would be. Levels partition the candidates by frequency, so
+      // either is "frequency at least the cutoff".
       boolean frameLike =
           !knownSource && frequency[byFrequency[from]] >= options.unknownSourceFrameDocuments();
-      int firstExcluded = frameLike ? from : to;
-      long[] excluded = new long[removed.size() + candidates - firstExcluded];
-      int e = 0;
-      for (int i = 0; i < removed.size(); i++) {
-        excluded[e++] = removed.get(i);
-      }
-      for (int k = firstExcluded; k < candidates; k++) {
-        excluded[e++] = shingle[byFrequency[k]];
-      }
-      SameStory test = new SameStory(shingles, ShingleSet.of(excluded), options.sameStoryOverlap());
-      long[] found = new long[to - from];
-      int foundCount = 0;
+      int cutoff = frameLike ? frequency[byFrequency[from]] : levelTop;
+      boolean[] before = removed.clone();
+      SameStory test =
+          new SameStory(
+              docs,
+              shingles,
+              candidateAt,
+              c -> before[c] || frequency[c] >= cutoff,
+              options.sameStoryOverlap());
+      // The decision depends on the sample alone, and the shingles of one story's copies share
+      // their sample: decided once per distinct sample, not once per shingle.
+      Map<Sample, Boolean> furnitureBySample = new HashMap<>();
       for (int k = from; k < to; k++) {
         if (((k - from) & 1023) == 0) {
           cancellation.throwIfCancelled();
         }
         int c = byFrequency[k];
-        if (!frame.contains(shingle[c])) {
-          boolean same =
-              test.mostlySameStory(
-                  Arrays.copyOfRange(firstDocs, c * s, c * s + filled[c]), filled[c]);
-          if (test.lastHadEvidence() && !same) {
-            found[foundCount++] = shingle[c];
+        if (!frame[c]) {
+          Sample sample = new Sample(Arrays.copyOfRange(firstDocs, c * s, c * s + filled[c]));
+          boolean furniture =
+              furnitureBySample.computeIfAbsent(
+                  sample,
+                  x -> {
+                    boolean same = test.mostlySameStory(x.docs(), x.docs().length);
+                    return test.lastHadEvidence() && !same;
+                  });
+          if (furniture) {
+            removed[c] = true;
+            out[count++] = shingle[c];
           }
         }
-      }
-      if (foundCount > 0) {
-        System.arraycopy(found, 0, out, count, foundCount);
-        count += foundCount;
-        removed = ShingleSet.of(Arrays.copyOf(out, count));
       }
       from = to;
     }
     return ShingleSet.of(Arrays.copyOf(out, count));
   }
 
+  /** A sample of documents (positions), compared by content: a map key. */
+  private static final class Sample {
+    private final int[] docs;
+    private final int hash;
+
+    Sample(int[] docs) {
+      this.docs = docs;
+      this.hash = Arrays.hashCode(docs);
+    }
+
+    int[] docs() {
+      return docs;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Sample other && Arrays.equals(docs, other.docs);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
   /**
    * Whether sampled documents tell the same story: each pair is compared by the overlap of their
-   * shingles outside the frame, and pairs of which one side has next to nothing outside the frame
-   * carry no evidence. Results are memoized per pair, since the first documents in the fixed order
-   * recur in many samples. Not thread-safe.
+   * shingles outside the frame (the residuals), and pairs of which one side has next to nothing
+   * outside the frame carry no evidence. Not thread-safe.
+   *
+   * <p>The overlap is computed from bottom-{@value #SKETCH} sketches of the residuals, exact when
+   * both residuals together have at most that many shingles and an unbiased estimate of their
+   * Jaccard otherwise: shingle hashes are uniform and the residuals sorted, so a residual's first
+   * {@value #SKETCH} shingles are its sketch at no cost. A large collection asks for tens of
+   * millions of pairs, each of which a merge of the residuals (hundreds of shingles each) would
+   * cost 20 times more; the decision is "same story or not" at an overlap of one half, between
+   * copies (overlap near 1) and different stories (near 0), where the estimate's error (about 0.06)
+   * decides nothing.
    */
   private static final class SameStory {
     /**
@@ -308,17 +373,37 @@ public final class FurnitureLearner {
 
     private static final double EVIDENCE_SHARE = 0.1;
 
+    /** The shingles of a residual's sketch. */
+    static final int SKETCH = 64;
+
+    private final int[] docs;
     private final ShingleSet[] shingles;
-    private final ShingleSet frame;
+    private final int[][] candidateAt;
+    private final IntPredicate excluded;
     private final double minOverlap;
-    private final Map<Long, Boolean> pairs = new HashMap<>();
-    private final Map<Integer, ShingleSet> residuals = new HashMap<>();
+    private final Residual[] residuals;
     private boolean lastHadEvidence;
 
-    SameStory(ShingleSet[] shingles, ShingleSet frame, double minOverlap) {
+    /** A document's residual: its size and its first {@link #SKETCH} shingles. */
+    private record Residual(int size, long[] sketch) {}
+
+    /**
+     * @param docs the source's documents; the others name them by position in it
+     * @param candidateAt each document's shingles as candidate numbers, -1 for the others
+     * @param excluded tells the candidates left out of every comparison
+     */
+    SameStory(
+        int[] docs,
+        ShingleSet[] shingles,
+        int[][] candidateAt,
+        IntPredicate excluded,
+        double minOverlap) {
+      this.docs = docs;
       this.shingles = shingles;
-      this.frame = frame;
+      this.candidateAt = candidateAt;
+      this.excluded = excluded;
       this.minOverlap = minOverlap;
+      this.residuals = new Residual[docs.length];
     }
 
     /** True if at least half of the pairs with evidence are the same story. */
@@ -326,17 +411,17 @@ public final class FurnitureLearner {
       int evidence = 0;
       int same = 0;
       for (int x = 0; x < size; x++) {
-        ShingleSet a = residual(sample[x]);
+        Residual a = residual(sample[x]);
         if (!isEvidence(sample[x], a)) {
           continue;
         }
         for (int y = x + 1; y < size; y++) {
-          ShingleSet b = residual(sample[y]);
+          Residual b = residual(sample[y]);
           if (!isEvidence(sample[y], b)) {
             continue;
           }
           evidence++;
-          if (same(sample[x], sample[y], a, b)) {
+          if (same(a, b)) {
             same++;
           }
         }
@@ -345,31 +430,66 @@ public final class FurnitureLearner {
       return evidence > 0 && 2 * same >= evidence;
     }
 
-    private boolean isEvidence(int d, ShingleSet residual) {
+    private boolean isEvidence(int p, Residual residual) {
       return residual.size() >= EVIDENCE_SHINGLES
-          && residual.size() >= EVIDENCE_SHARE * shingles[d].size();
+          && residual.size() >= EVIDENCE_SHARE * shingles[docs[p]].size();
     }
 
     boolean lastHadEvidence() {
       return lastHadEvidence;
     }
 
-    private boolean same(int i, int j, ShingleSet a, ShingleSet b) {
-      long key = i < j ? ((long) i << 32) | j : ((long) j << 32) | i;
-      Boolean known = pairs.get(key);
-      if (known == null) {
-        int common = a.intersectionSize(b);
-        known = common > 0 && common >= minOverlap * Math.min(a.size(), b.size());
-        pairs.put(key, known);
+    /** Whether the residuals overlap by {@code minOverlap} of the smaller one. */
+    private boolean same(Residual a, Residual b) {
+      long[] x = a.sketch();
+      long[] y = b.sketch();
+      // The union's first SKETCH shingles, and how many of them both have.
+      int i = 0;
+      int j = 0;
+      int taken = 0;
+      int both = 0;
+      while (taken < SKETCH && (i < x.length || j < y.length)) {
+        if (j == y.length || (i < x.length && x[i] < y[j])) {
+          i++;
+        } else if (i == x.length || y[j] < x[i]) {
+          j++;
+        } else {
+          both++;
+          i++;
+          j++;
+        }
+        taken++;
       }
-      return known;
+      if (both == 0) {
+        return false;
+      }
+      // Jaccard J = both / taken; the intersection is J (|a| + |b|) / (1 + J). Exact (in doubles)
+      // when the sketches hold both residuals whole.
+      double common = (double) both * (a.size() + b.size()) / (taken + both);
+      return common >= minOverlap * Math.min(a.size(), b.size());
     }
 
-    private ShingleSet residual(int d) {
-      if (frame.isEmpty()) {
-        return shingles[d];
+    private Residual residual(int p) {
+      Residual known = residuals[p];
+      if (known != null) {
+        return known;
       }
-      return residuals.computeIfAbsent(d, k -> shingles[k].without(frame));
+      ShingleSet all = shingles[docs[p]];
+      int[] at = candidateAt[p];
+      long[] sketch = new long[Math.min(SKETCH, at.length)];
+      int kept = 0;
+      int size = 0;
+      for (int i = 0; i < at.length; i++) {
+        if (at[i] < 0 || !excluded.test(at[i])) {
+          if (kept < sketch.length) {
+            sketch[kept++] = all.get(i);
+          }
+          size++;
+        }
+      }
+      Residual r = new Residual(size, kept == sketch.length ? sketch : Arrays.copyOf(sketch, kept));
+      residuals[p] = r;
+      return r;
     }
   }
 }
