@@ -39,11 +39,11 @@ import org.openjdk.jmh.runner.IterationType;
  *       n).parallel()}): the part of clustering no strategy can avoid.
  *   <li>{@code cluster}: {@link Clusterer#cluster(List, ClusterOptions)} with {@link
  *       ClusterOptions#defaults()} (page furniture learned per source, Jaccard of the content word
- *       4-shingles at 0.3, representative linkage; AUTO picks LSH candidates above 300
- *       documents), end to end: profiles, furniture, one-permutation signatures and band keys,
- *       candidate pairs, exact verification, union-find, representatives, the representative
- *       split. With {@code furniture=none} the same without furniture, so that the two rows of
- *       one run give what learning and taking out the furniture costs.
+ *       4-shingles at 0.3, representative linkage; AUTO picks LSH candidates above 300 documents),
+ *       end to end: profiles, furniture, one-permutation signatures and band keys, candidate pairs,
+ *       exact verification, union-find, representatives, the representative split. With {@code
+ *       furniture=none} the same without furniture, so that the two rows of one run give what
+ *       learning and taking out the furniture costs.
  * </ul>
  *
  * <p>Single-shot: each iteration is one complete run (seconds to tens of seconds), two warm-up and

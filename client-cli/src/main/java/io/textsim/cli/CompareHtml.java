@@ -39,7 +39,10 @@ final class CompareHtml {
             + "\" id=\"verdict\">"
             + escape(verdict)
             + "</span></p>\n");
-    out.print("<p class=\"reason\" id=\"reason\">" + escape(CompareOutput.reason(r.judgement())) + "</p>\n");
+    out.print(
+        "<p class=\"reason\" id=\"reason\">"
+            + escape(CompareOutput.reason(r.judgement()))
+            + "</p>\n");
     docs(r, out);
     scores(r, out);
     out.print("</header>\n<main>\n");

@@ -155,7 +155,8 @@ class HtmlReportTest {
             new Reports.Doc("b", b.length(), pair.b().tokenCount()),
             pair.comparison(),
             pair.judgement(),
-            x);
+            x,
+            java.util.Optional.empty());
     StringWriter w = new StringWriter();
     CompareHtml.write(r, new Input("a", a), new Input("b", b), new PrintWriter(w));
     Document doc = parse(w.toString());
