@@ -6,12 +6,12 @@ import io.textsim.core.shingle.ShingleHashing;
 import io.textsim.core.shingle.ShingleSet;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * Learns page furniture from a collection: per source, the shingles that recur across documents
@@ -194,29 +194,36 @@ public final class FurnitureLearner {
     // the fixed order) of every recurring shingle: documents are visited in that order, so each
     // list fills in order and stops when full. Documents are named by their position in `docs`.
     int s = options.sample();
+    int[][] candidateAt = new int[n][];
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            p -> {
+              ShingleSet set = shingles[docs[p]];
+              int[] numbers = new int[set.size()];
+              int c = 0;
+              for (int i = 0; i < set.size(); i++) {
+                int found = c < candidates ? recurringSet.indexOf(set.get(i), c) : -1;
+                if (found >= 0) {
+                  c = found;
+                  numbers[i] = c;
+                } else {
+                  numbers[i] = -1;
+                  if (c < candidates) {
+                    c = -found - 1; // the insertion point: later shingles are larger
+                  }
+                }
+              }
+              candidateAt[p] = numbers;
+            });
     int[] firstDocs = new int[candidates * s];
     int[] filled = new int[candidates];
-    int[][] candidateAt = new int[n][];
     for (int p = 0; p < n; p++) {
-      ShingleSet set = shingles[docs[p]];
-      int[] numbers = new int[set.size()];
-      int c = 0;
-      for (int i = 0; i < set.size(); i++) {
-        int found = c < candidates ? recurringSet.indexOf(set.get(i), c) : -1;
-        if (found >= 0) {
-          c = found;
-          numbers[i] = c;
-          if (filled[c] < s) {
-            firstDocs[c * s + filled[c]++] = p;
-          }
-        } else {
-          numbers[i] = -1;
-          if (c < candidates) {
-            c = -found - 1; // the insertion point: later shingles are larger
-          }
+      for (int c : candidateAt[p]) {
+        if (c >= 0 && filled[c] < s) {
+          firstDocs[c * s + filled[c]++] = p;
         }
       }
-      candidateAt[p] = numbers;
     }
     cancellation.throwIfCancelled();
 
@@ -241,8 +248,7 @@ public final class FurnitureLearner {
         anyFrame = frequency[c] >= frameDocs;
       }
       if (anyFrame) {
-        boolean oneStory = test.mostlySameStory(sample, sample.length);
-        if (test.lastHadEvidence() && !oneStory) {
+        if (test.judge(sample, 0, sample.length) == SameStory.DIFFERENT) {
           for (int c = 0; c < candidates; c++) {
             if (frequency[c] >= frameDocs) {
               removed[c] = true;
@@ -295,57 +301,30 @@ public final class FurnitureLearner {
               candidateAt,
               c -> before[c] || frequency[c] >= cutoff,
               options.sameStoryOverlap());
-      // The decision depends on the sample alone, and the shingles of one story's copies share
-      // their sample: decided once per distinct sample, not once per shingle.
-      Map<Sample, Boolean> furnitureBySample = new HashMap<>();
-      for (int k = from; k < to; k++) {
-        if (((k - from) & 1023) == 0) {
-          cancellation.throwIfCancelled();
-        }
+      // A level's decisions are independent of each other (each reads the furniture found below
+      // it, `before`), so they are made in parallel and applied in order.
+      int levelFrom = from;
+      int[] found =
+          IntStream.range(from, to)
+              .parallel()
+              .filter(
+                  k -> {
+                    if (((k - levelFrom) & 1023) == 0) {
+                      cancellation.throwIfCancelled();
+                    }
+                    int c = byFrequency[k];
+                    return !frame[c]
+                        && test.judge(firstDocs, c * s, filled[c]) == SameStory.DIFFERENT;
+                  })
+              .toArray();
+      for (int k : found) {
         int c = byFrequency[k];
-        if (!frame[c]) {
-          Sample sample = new Sample(Arrays.copyOfRange(firstDocs, c * s, c * s + filled[c]));
-          boolean furniture =
-              furnitureBySample.computeIfAbsent(
-                  sample,
-                  x -> {
-                    boolean same = test.mostlySameStory(x.docs(), x.docs().length);
-                    return test.lastHadEvidence() && !same;
-                  });
-          if (furniture) {
-            removed[c] = true;
-            out[count++] = shingle[c];
-          }
-        }
+        removed[c] = true;
+        out[count++] = shingle[c];
       }
       from = to;
     }
     return ShingleSet.of(Arrays.copyOf(out, count));
-  }
-
-  /** A sample of documents (positions), compared by content: a map key. */
-  private static final class Sample {
-    private final int[] docs;
-    private final int hash;
-
-    Sample(int[] docs) {
-      this.docs = docs;
-      this.hash = Arrays.hashCode(docs);
-    }
-
-    int[] docs() {
-      return docs;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Sample other && Arrays.equals(docs, other.docs);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
   }
 
   /**
@@ -382,7 +361,6 @@ public final class FurnitureLearner {
     private final IntPredicate excluded;
     private final double minOverlap;
     private final Residual[] residuals;
-    private boolean lastHadEvidence;
 
     /** A document's residual: its size and its first {@link #SKETCH} shingles. */
     private record Residual(int size, long[] sketch) {}
@@ -406,16 +384,30 @@ public final class FurnitureLearner {
       this.residuals = new Residual[docs.length];
     }
 
-    /** True if at least half of the pairs with evidence are the same story. */
-    boolean mostlySameStory(int[] sample, int size) {
+    /** Most pairs with evidence tell the same story. */
+    static final int SAME = 0;
+
+    /** Fewer than half of the pairs with evidence tell the same story. */
+    static final int DIFFERENT = 1;
+
+    /** No pair has evidence. */
+    static final int NO_EVIDENCE = 2;
+
+    /**
+     * Judges the documents {@code sample[from, from + size)}: {@link #SAME} if at least half of the
+     * pairs with evidence are the same story, {@link #DIFFERENT} if fewer, {@link #NO_EVIDENCE}.
+     * Safe to call from several threads: the only state is the cache of residuals, whose entries
+     * are immutable and computed the same by any thread.
+     */
+    int judge(int[] sample, int from, int size) {
       int evidence = 0;
       int same = 0;
-      for (int x = 0; x < size; x++) {
+      for (int x = from; x < from + size; x++) {
         Residual a = residual(sample[x]);
         if (!isEvidence(sample[x], a)) {
           continue;
         }
-        for (int y = x + 1; y < size; y++) {
+        for (int y = x + 1; y < from + size; y++) {
           Residual b = residual(sample[y]);
           if (!isEvidence(sample[y], b)) {
             continue;
@@ -426,17 +418,15 @@ public final class FurnitureLearner {
           }
         }
       }
-      lastHadEvidence = evidence > 0;
-      return evidence > 0 && 2 * same >= evidence;
+      if (evidence == 0) {
+        return NO_EVIDENCE;
+      }
+      return 2 * same >= evidence ? SAME : DIFFERENT;
     }
 
     private boolean isEvidence(int p, Residual residual) {
       return residual.size() >= EVIDENCE_SHINGLES
           && residual.size() >= EVIDENCE_SHARE * shingles[docs[p]].size();
-    }
-
-    boolean lastHadEvidence() {
-      return lastHadEvidence;
     }
 
     /** Whether the residuals overlap by {@code minOverlap} of the smaller one. */
