@@ -185,29 +185,8 @@ public final class FurnitureLearner {
     }
     all = null; // the occurrences are the largest allocation; let them go before the next step
 
-    ShingleSet frame = ShingleSet.empty();
-    if (knownSource) {
-      int frameDocs = Math.max(minDocs, (int) Math.ceil(options.frameShare() * n));
-      List<Long> frameShingles = new ArrayList<>();
-      for (int c = 0; c < candidates; c++) {
-        if (frequency[c] >= frameDocs) {
-          frameShingles.add(shingle[c]);
-        }
-      }
-      if (!frameShingles.isEmpty()) {
-        ShingleSet proposed =
-            ShingleSet.of(frameShingles.stream().mapToLong(Long::longValue).toArray());
-        int[] sample = Arrays.copyOf(docs, Math.min(n, options.sample()));
-        SameStory test = new SameStory(shingles, proposed, options.sameStoryOverlap());
-        boolean oneStory = test.mostlySameStory(sample, sample.length);
-        if (test.lastHadEvidence() && !oneStory) {
-          frame = proposed;
-        }
-      }
-    }
-
-    // The first `sample` documents (in the fixed order) of every recurring shingle outside the
-    // frame: docs are visited in that order, so each list fills in order and stops when full.
+    // The first `sample` documents (in the fixed order) of every recurring shingle: docs are
+    // visited in that order, so each list fills in order and stops when full.
     int s = options.sample();
     int[] firstDocs = new int[candidates * s];
     int[] filled = new int[candidates];
@@ -221,6 +200,134 @@ public final class FurnitureLearner {
         }
         if (c < candidates && shingle[c] == h && filled[c] < s) {
           firstDocs[c * s + filled[c]++] = d;
+        }
+      }
+    }
+    int[] frameSample = Arrays.copyOf(docs, Math.min(n, s));
+    return decide(
+        n,
+        shingle,
+        frequency,
+        firstDocs,
+        filled,
+        frameSample,
+        shingles,
+        knownSource,
+        options,
+        cancellation);
+  }
+
+  /**
+   * Finishes learning one source's furniture from its counts, for engines that count document
+   * frequencies elsewhere (a distributed job): the same decision {@link #learn} makes, so that the
+   * same counts give the same furniture.
+   *
+   * @param counts the source's document count, recurring shingles with their document frequencies,
+   *     each one's first documents in the fixed order, and the shingle sets of those documents
+   * @param knownSource false for {@link FurnitureModel#UNKNOWN_SOURCE}, whose documents get no
+   *     frame step
+   * @throws IllegalArgumentException if the counts do not fit {@code options}: a frequency below
+   *     {@code minDocuments}, or a list of first documents that is not as long as the smaller of
+   *     the frequency and {@code sample}, or a frame sample that is not as long as the smaller of
+   *     the document count and {@code sample}
+   * @throws io.textsim.core.OperationCancelledException if {@code cancellation} fires
+   */
+  public static ShingleSet learnSource(
+      SourceCounts counts,
+      boolean knownSource,
+      FurnitureOptions options,
+      Cancellation cancellation) {
+    Objects.requireNonNull(counts, "counts");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(cancellation, "cancellation");
+    int n = counts.documents();
+    if (n < options.minDocuments() || counts.recurring() == 0) {
+      return ShingleSet.empty();
+    }
+    int s = options.sample();
+    if (counts.frameSample().length != Math.min(n, s)) {
+      throw new IllegalArgumentException(
+          "frame sample must hold min(documents, sample) = "
+              + Math.min(n, s)
+              + " documents, got "
+              + counts.frameSample().length);
+    }
+    int candidates = counts.recurring();
+    int[] firstDocs = new int[candidates * s];
+    int[] filled = new int[candidates];
+    for (int c = 0; c < candidates; c++) {
+      int f = counts.frequency(c);
+      if (f < options.minDocuments()) {
+        throw new IllegalArgumentException(
+            "frequency of recurring shingle "
+                + c
+                + " must be >= minDocuments ("
+                + options.minDocuments()
+                + "), got "
+                + f);
+      }
+      int[] first = counts.firstDocuments(c);
+      if (first.length != Math.min(f, s)) {
+        throw new IllegalArgumentException(
+            "recurring shingle "
+                + c
+                + " must list min(frequency, sample) = "
+                + Math.min(f, s)
+                + " first documents, got "
+                + first.length);
+      }
+      System.arraycopy(first, 0, firstDocs, c * s, first.length);
+      filled[c] = first.length;
+    }
+    return decide(
+        n,
+        counts.shingleArray(),
+        counts.frequencyArray(),
+        firstDocs,
+        filled,
+        counts.frameSample(),
+        counts.sampleArray(),
+        knownSource,
+        options,
+        cancellation);
+  }
+
+  /**
+   * The decision after counting: the frame, then the recurring blocks level by level. {@code
+   * firstDocs[c * sample ..]} holds the first {@code filled[c]} documents of recurring shingle
+   * {@code c}, as indices into {@code shingles}, as does {@code frameSample} for the source's first
+   * documents.
+   */
+  private static ShingleSet decide(
+      int n,
+      long[] shingle,
+      int[] frequency,
+      int[] firstDocs,
+      int[] filled,
+      int[] frameSample,
+      ShingleSet[] shingles,
+      boolean knownSource,
+      FurnitureOptions options,
+      Cancellation cancellation) {
+    int minDocs = options.minDocuments();
+    int candidates = shingle.length;
+    int s = options.sample();
+    ShingleSet frame = ShingleSet.empty();
+    if (knownSource) {
+      int frameDocs = Math.max(minDocs, (int) Math.ceil(options.frameShare() * n));
+      List<Long> frameShingles = new ArrayList<>();
+      for (int c = 0; c < candidates; c++) {
+        if (frequency[c] >= frameDocs) {
+          frameShingles.add(shingle[c]);
+        }
+      }
+      if (!frameShingles.isEmpty()) {
+        ShingleSet proposed =
+            ShingleSet.of(frameShingles.stream().mapToLong(Long::longValue).toArray());
+        SameStory test = new SameStory(shingles, proposed, options.sameStoryOverlap());
+        boolean oneStory = test.mostlySameStory(frameSample, frameSample.length);
+        if (test.lastHadEvidence() && !oneStory) {
+          frame = proposed;
         }
       }
     }
