@@ -37,7 +37,8 @@ import scala.Tuple2;
  *       within its source, and each source a number made of its partition and its place there;
  *   <li>every (source, shingle) occurrence is counted with a combiner that keeps the count and the
  *       smallest {@code sample} order numbers (one shuffle of the occurrences, combined on the map
- *       side), back into the source's partition;
+ *       side, spread over all partitions), and the recurring shingles are sent to their source's
+ *       partition;
  *   <li>each partition then reads the shingle sets of the sampled documents of its sources and
  *       finishes each source with {@link FurnitureLearner#learnSource(SourceCounts, boolean,
  *       FurnitureOptions, Cancellation)}, the learner's own decision.
@@ -161,11 +162,11 @@ final class FurnitureStage {
         numbered
             .flatMapToPair(FurnitureStage::occurrences)
             .combineByKey(
-                order -> new TopOrders(sample, order),
-                TopOrders::add,
-                TopOrders::merge,
-                new SourceNumberPartitioner(partitions))
+                order -> new TopOrders(sample, order), TopOrders::add, TopOrders::merge, partitions)
             .filter(e -> e._2().count() >= minDocuments)
+            // Counted spread over all partitions; only the few recurring shingles go to their
+            // source's partition, so one large source does not make one task count everything.
+            .partitionBy(new SourceNumberPartitioner(partitions))
             .map(
                 e ->
                     new Recurring(

@@ -146,7 +146,9 @@ public final class SparkClusterer {
                   return out.iterator();
                 })
             .persist(StorageLevel.MEMORY_AND_DISK());
+    Timings timings = new Timings();
     long n = profiled.count();
+    timings.lap("profiles");
     JavaRDD<ContentDocument> content;
     JavaPairRDD<String, long[]> furniture;
     if (settings.learnFurniture()) {
@@ -170,17 +172,24 @@ public final class SparkClusterer {
             .persist(StorageLevel.MEMORY_AND_DISK());
     byId.count();
     profiled.unpersist(false);
+    timings.lap("furniture");
 
     LongAccumulator capped = spark.sc().longAccumulator("capped buckets");
     JavaRDD<CandidateStage.Pair> pairs =
         CandidateStage.pairs(content, n, settings, capped).persist(StorageLevel.MEMORY_AND_DISK());
     long candidates = pairs.count();
+    timings.lap("candidates");
     JavaPairRDD<Long, Long> links = verify(pairs, byId, settings, partitions);
     long linked = links.count();
     pairs.unpersist(false);
+    timings.lap("verify");
 
     JavaPairRDD<Long, Long> labels =
-        ConnectedComponents.labels(links, partitions).partitionBy(byPosition);
+        ConnectedComponents.labels(links, partitions)
+            .partitionBy(byPosition)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    labels.count();
+    timings.lap("components");
     JavaRDD<Part> parts = parts(byId, links, labels, settings, partitions);
     JavaRDD<Cluster> clusters =
         parts

@@ -14,6 +14,7 @@ final class LocalSpark {
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
+        .config(JobKryo.configure(new org.apache.spark.SparkConf()))
         .getOrCreate();
   }
 }
