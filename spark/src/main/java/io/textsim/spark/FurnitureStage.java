@@ -9,7 +9,6 @@ import io.textsim.core.shingle.ShingleHashing;
 import io.textsim.core.shingle.ShingleSet;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +19,8 @@ import java.util.Set;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
@@ -32,16 +33,17 @@ import scala.Tuple2;
  * id, then the input position), and the shingle sets of those documents. Here:
  *
  * <ol>
- *   <li>documents are partitioned by source and sorted within their partition in the fixed order
- *       (one shuffle of the documents), so each document gets an order number that is increasing
- *       within its source, and each source a number made of its partition and its place there;
+ *   <li>every document gets an order number that orders documents as the learner does (see {@link
+ *       #run});
  *   <li>every (source, shingle) occurrence is counted with a combiner that keeps the count and the
  *       smallest {@code sample} order numbers (one shuffle of the occurrences, combined on the map
  *       side, spread over all partitions), and the recurring shingles are sent to their source's
  *       partition;
- *   <li>each partition then reads the shingle sets of the sampled documents of its sources and
- *       finishes each source with {@link FurnitureLearner#learnSource(SourceCounts, boolean,
- *       FurnitureOptions, Cancellation)}, the learner's own decision.
+ *   <li>documents are partitioned by source and sorted within their partition in the fixed order
+ *       (one shuffle of the documents); each partition then reads the shingle sets of the sampled
+ *       documents of its sources and finishes each source with {@link
+ *       FurnitureLearner#learnSource(SourceCounts, boolean, FurnitureOptions, Cancellation)}, the
+ *       learner's own decision.
  * </ol>
  *
  * <p>Memory per task: the counts of the recurring shingles of its sources and the sets of their
@@ -99,10 +101,7 @@ final class FurnitureStage {
     }
   }
 
-  /**
-   * Places a {@link SourceShingle} in the partition of its source, which the high half of the
-   * source number names.
-   */
+  /** Places a {@link SourceShingle} in the partition of its source. */
   static final class SourceNumberPartitioner extends Partitioner {
     private static final long serialVersionUID = 1L;
     private final int partitions;
@@ -118,35 +117,84 @@ final class FurnitureStage {
 
     @Override
     public int getPartition(Object key) {
-      return (int) (((SourceShingle) key).source() >>> 32);
+      return ((SourceShingle) key).partition();
     }
   }
 
-  /** A shingle of a source, the source by its number. */
-  record SourceShingle(long source, long shingle) implements Serializable {
+  /**
+   * A shingle of a source, the source by a 64-bit hash of its name (checked to be distinct) and the
+   * partition {@link SourcePartitioner} puts it in.
+   */
+  record SourceShingle(long source, int partition, long shingle) implements Serializable {
     private static final long serialVersionUID = 1L;
   }
 
-  /** A document with its source's number and its order number within the source. */
-  record Numbered(long source, long order, ProfiledDocument document) implements Serializable {
+  /** A document's order number: its rank, then its tie (see {@link #run}). */
+  record Order(long rank, long tie) implements Serializable {
     private static final long serialVersionUID = 1L;
   }
 
   /** A recurring shingle of a source: its frequency and first documents. */
-  record Recurring(long source, long shingle, int frequency, long[] first) implements Serializable {
+  record Recurring(long source, long shingle, int frequency, long[] ranks, long[] ties)
+      implements Serializable {
     private static final long serialVersionUID = 1L;
   }
 
   /** One source's furniture. */
-  record SourceFurniture(long source, String name, long[] shingles) implements Serializable {
+  record SourceFurniture(String name, long[] shingles) implements Serializable {
     private static final long serialVersionUID = 1L;
   }
 
-  /** Learns each source's furniture from {@code documents} and takes it out of them. */
+  /** The largest input position an order number can hold next to a tie. */
+  static final long MAX_POSITION = (1L << 40) - 1;
+
+  /**
+   * Learns each source's furniture from {@code documents} and takes it out of them.
+   *
+   * <p>A document's order number is {@code (rank, tie)}: the rank is the learner's frozen hash of
+   * the id; the tie is the input position, plus, for the rare ids whose hash another id shares, the
+   * id's place among those ids (in bits 40 and up), so that the numbers order documents as the
+   * learner does (hash, id, position) without a sort of all documents.
+   *
+   * @throws IllegalStateException if two source names share a 64-bit hash (never seen; the message
+   *     names them)
+   */
   static Result run(JavaRDD<ProfiledDocument> documents, FurnitureOptions options, int partitions) {
     int sample = options.sample();
     int minDocuments = options.minDocuments();
-    JavaRDD<Numbered> numbered =
+    requireDistinctSourceHashes(documents);
+    Map<Long, List<String>> collisions =
+        new HashMap<>(
+            documents
+                .mapToPair(d -> new Tuple2<>(ShingleHashing.token(d.id()), d.id()))
+                .distinct()
+                .groupByKey()
+                .filter(g -> g._2().iterator().hasNext() && count(g._2()) > 1)
+                .mapValues(ids -> sorted(ids))
+                .collectAsMap());
+    Broadcast<Map<Long, List<String>>> ties =
+        JavaSparkContext.fromSparkContext(documents.context()).broadcast(collisions);
+    JavaRDD<Recurring> recurring =
+        documents
+            .flatMapToPair(d -> occurrences(d, ties.value(), partitions))
+            .combineByKey(
+                order -> new TopOrders(sample, order.rank(), order.tie()),
+                (t, order) -> t.add(order.rank(), order.tie()),
+                TopOrders::merge,
+                partitions)
+            .filter(e -> e._2().count() >= minDocuments)
+            // Counted spread over all partitions; only the recurring shingles go to their source's
+            // partition, so one large source does not make one task count everything.
+            .partitionBy(new SourceNumberPartitioner(partitions))
+            .map(
+                e ->
+                    new Recurring(
+                        e._1().source(),
+                        e._1().shingle(),
+                        e._2().count(),
+                        e._2().ranks(),
+                        e._2().ties()));
+    JavaRDD<ProfiledDocument> bySource =
         documents
             .mapToPair(
                 d ->
@@ -156,96 +204,110 @@ final class FurnitureStage {
                         d))
             .repartitionAndSortWithinPartitions(
                 new SourcePartitioner(partitions), new OrderKeyComparator())
-            .mapPartitionsWithIndex(FurnitureStage::number, true)
+            .values()
             .persist(StorageLevel.MEMORY_AND_DISK());
-    JavaRDD<Recurring> recurring =
-        numbered
-            .flatMapToPair(FurnitureStage::occurrences)
-            .combineByKey(
-                order -> new TopOrders(sample, order), TopOrders::add, TopOrders::merge, partitions)
-            .filter(e -> e._2().count() >= minDocuments)
-            // Counted spread over all partitions; only the few recurring shingles go to their
-            // source's partition, so one large source does not make one task count everything.
-            .partitionBy(new SourceNumberPartitioner(partitions))
-            .map(
-                e ->
-                    new Recurring(
-                        e._1().source(), e._1().shingle(), e._2().count(), e._2().first()));
     // The core's options are not serializable: they travel as their settings.
     SparkClusterSettings.FurnitureSettings settings =
         SparkClusterSettings.FurnitureSettings.of(options);
     JavaRDD<SourceFurniture> furniture =
-        numbered.zipPartitions(
-            recurring, (docs, counts) -> learn(docs, counts, settings.options()).iterator());
-    JavaRDD<ContentDocument> content = numbered.zipPartitions(furniture, FurnitureStage::content);
+        bySource.zipPartitions(
+            recurring,
+            (docs, counts) -> learn(docs, counts, ties.value(), settings.options()).iterator());
+    JavaRDD<ContentDocument> content = bySource.zipPartitions(furniture, FurnitureStage::content);
     return new Result(content, furniture.mapToPair(f -> new Tuple2<>(f.name(), f.shingles())));
   }
 
-  /** Numbers the sources of partition {@code p} and the documents of each source, in order. */
-  private static Iterator<Numbered> number(
-      int p, Iterator<Tuple2<OrderKey, ProfiledDocument>> sorted) {
-    return new Iterator<>() {
-      private String source;
-      private long sourceNumber = ((long) p << 32) - 1;
-      private long order;
-
-      @Override
-      public boolean hasNext() {
-        return sorted.hasNext();
-      }
-
-      @Override
-      public Numbered next() {
-        ProfiledDocument d = sorted.next()._2();
-        if (!d.source().equals(source)) {
-          source = d.source();
-          sourceNumber++;
-        }
-        return new Numbered(sourceNumber, order++, d);
-      }
-    };
+  private static long count(Iterable<String> ids) {
+    long n = 0;
+    for (String ignored : ids) {
+      n++;
+    }
+    return n;
   }
 
-  private static Iterator<Tuple2<SourceShingle, Long>> occurrences(Numbered d) {
-    long[] shingles = d.document().shingles();
-    List<Tuple2<SourceShingle, Long>> out = new ArrayList<>(shingles.length);
+  private static List<String> sorted(Iterable<String> ids) {
+    List<String> out = new ArrayList<>();
+    ids.forEach(out::add);
+    out.sort(null);
+    return out;
+  }
+
+  private static void requireDistinctSourceHashes(JavaRDD<ProfiledDocument> documents) {
+    List<Tuple2<Long, Iterable<String>>> shared =
+        documents
+            .map(ProfiledDocument::source)
+            .distinct()
+            .mapToPair(s -> new Tuple2<>(sourceHash(s), s))
+            .groupByKey()
+            .filter(g -> count(g._2()) > 1)
+            .take(1);
+    if (!shared.isEmpty()) {
+      throw new IllegalStateException(
+          "sources " + sorted(shared.get(0)._2()) + " share a 64-bit hash; rename one");
+    }
+  }
+
+  static long sourceHash(String source) {
+    return ShingleHashing.token(source);
+  }
+
+  /** The order number of document {@code d} (see {@link #run}). */
+  static Order order(ProfiledDocument d, Map<Long, List<String>> ties) {
+    if (d.position() < 0 || d.position() > MAX_POSITION) {
+      throw new IllegalArgumentException(
+          "document '" + d.id() + "': input position " + d.position() + " is over 2^40 - 1");
+    }
+    long rank = ShingleHashing.token(d.id());
+    List<String> sharing = ties.get(rank);
+    long tie = sharing == null ? 0 : (long) sharing.indexOf(d.id()) << 40;
+    return new Order(rank, tie | d.position());
+  }
+
+  private static Iterator<Tuple2<SourceShingle, Order>> occurrences(
+      ProfiledDocument d, Map<Long, List<String>> ties, int partitions) {
+    long[] shingles = d.shingles();
+    Order order = order(d, ties);
+    long source = sourceHash(d.source());
+    int partition = Math.floorMod(d.source().hashCode(), partitions);
+    List<Tuple2<SourceShingle, Order>> out = new ArrayList<>(shingles.length);
     for (long h : shingles) {
-      out.add(new Tuple2<>(new SourceShingle(d.source(), h), d.order()));
+      out.add(new Tuple2<>(new SourceShingle(source, partition, h), order));
     }
     return out.iterator();
   }
 
   /**
    * Finishes the furniture of the sources of one partition: {@code counts} are their recurring
-   * shingles; {@code docs} their documents, source by source, in order.
+   * shingles; {@code docs} their documents, source by source, in the learner's order.
    */
   private static List<SourceFurniture> learn(
-      Iterator<Numbered> docs, Iterator<Recurring> counts, FurnitureOptions options) {
+      Iterator<ProfiledDocument> docs,
+      Iterator<Recurring> counts,
+      Map<Long, List<String>> ties,
+      FurnitureOptions options) {
     Map<Long, List<Recurring>> bySource = new HashMap<>();
-    Set<Long> wanted = new HashSet<>();
+    Set<Order> wanted = new HashSet<>();
     while (counts.hasNext()) {
       Recurring r = counts.next();
       bySource.computeIfAbsent(r.source(), s -> new ArrayList<>()).add(r);
-      for (long o : r.first()) {
-        wanted.add(o);
+      for (int i = 0; i < r.ranks().length; i++) {
+        wanted.add(new Order(r.ranks()[i], r.ties()[i]));
       }
     }
     List<SourceFurniture> out = new ArrayList<>();
-    Numbered current = null;
-    List<Long> sampledOrders = new ArrayList<>();
+    String source = null;
+    List<Order> sampledOrders = new ArrayList<>();
     List<ShingleSet> sampledSets = new ArrayList<>();
     int documents = 0;
     while (true) {
-      Numbered d = docs.hasNext() ? docs.next() : null;
-      if (current != null && (d == null || d.source() != current.source())) {
-        List<Recurring> recurring = bySource.get(current.source());
+      ProfiledDocument d = docs.hasNext() ? docs.next() : null;
+      if (source != null && (d == null || !d.source().equals(source))) {
+        List<Recurring> recurring = bySource.get(sourceHash(source));
         if (recurring != null) {
           ShingleSet learned =
-              learnSource(documents, recurring, sampledOrders, sampledSets, current, options);
+              learnSource(documents, recurring, sampledOrders, sampledSets, source, options);
           if (!learned.isEmpty()) {
-            out.add(
-                new SourceFurniture(
-                    current.source(), current.document().source(), learned.toArray()));
+            out.add(new SourceFurniture(source, learned.toArray()));
           }
         }
         sampledOrders.clear();
@@ -255,12 +317,11 @@ final class FurnitureStage {
       if (d == null) {
         break;
       }
-      if (documents == 0) {
-        current = d;
-      }
-      if (documents < options.sample() || wanted.contains(d.order())) {
-        sampledOrders.add(d.order());
-        sampledSets.add(ShingleSet.of(d.document().shingles()));
+      source = d.source();
+      Order order = order(d, ties);
+      if (documents < options.sample() || wanted.contains(order)) {
+        sampledOrders.add(order);
+        sampledSets.add(ShingleSet.of(d.shingles()));
       }
       documents++;
     }
@@ -270,12 +331,12 @@ final class FurnitureStage {
   private static ShingleSet learnSource(
       int documents,
       List<Recurring> recurring,
-      List<Long> sampledOrders,
+      List<Order> sampledOrders,
       List<ShingleSet> sampledSets,
-      Numbered first,
+      String source,
       FurnitureOptions options) {
     recurring.sort(Comparator.comparingLong(Recurring::shingle));
-    Map<Long, Integer> index = new HashMap<>();
+    Map<Order, Integer> index = new HashMap<>();
     for (int i = 0; i < sampledOrders.size(); i++) {
       index.put(sampledOrders.get(i), i);
     }
@@ -287,7 +348,10 @@ final class FurnitureStage {
       Recurring r = recurring.get(k);
       shingles[k] = r.shingle();
       frequencies[k] = r.frequency();
-      firstDocuments[k] = Arrays.stream(r.first()).mapToInt(index::get).toArray();
+      firstDocuments[k] = new int[r.ranks().length];
+      for (int i = 0; i < r.ranks().length; i++) {
+        firstDocuments[k][i] = index.get(new Order(r.ranks()[i], r.ties()[i]));
+      }
     }
     int[] frame = new int[Math.min(documents, options.sample())];
     for (int k = 0; k < frame.length; k++) {
@@ -301,17 +365,17 @@ final class FurnitureStage {
             firstDocuments,
             frame,
             sampledSets.toArray(new ShingleSet[0]));
-    boolean known = !first.document().source().equals(FurnitureModel.UNKNOWN_SOURCE);
+    boolean known = !source.equals(FurnitureModel.UNKNOWN_SOURCE);
     return FurnitureLearner.learnSource(counts, known, options, Cancellation.never());
   }
 
   /** Takes each source's furniture out of its documents (both of one partition). */
   private static Iterator<ContentDocument> content(
-      Iterator<Numbered> docs, Iterator<SourceFurniture> furniture) {
-    Map<Long, ShingleSet> bySource = new HashMap<>();
+      Iterator<ProfiledDocument> docs, Iterator<SourceFurniture> furniture) {
+    Map<String, ShingleSet> bySource = new HashMap<>();
     while (furniture.hasNext()) {
       SourceFurniture f = furniture.next();
-      bySource.put(f.source(), ShingleSet.of(f.shingles()));
+      bySource.put(f.name(), ShingleSet.of(f.shingles()));
     }
     return new Iterator<>() {
       @Override
@@ -321,11 +385,10 @@ final class FurnitureStage {
 
       @Override
       public ContentDocument next() {
-        Numbered n = docs.next();
-        ProfiledDocument d = n.document();
-        ShingleSet full = ShingleSet.of(d.shingles());
-        ShingleSet f = bySource.get(n.source());
-        long[] content = f == null ? d.shingles() : full.without(f).toArray();
+        ProfiledDocument d = docs.next();
+        ShingleSet f = bySource.get(d.source());
+        long[] content =
+            f == null ? d.shingles() : ShingleSet.of(d.shingles()).without(f).toArray();
         return new ContentDocument(d.position(), d.id(), content, d.shingles().length == 0);
       }
     };
