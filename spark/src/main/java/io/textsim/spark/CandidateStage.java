@@ -13,6 +13,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
 
@@ -79,16 +82,28 @@ final class CandidateStage {
           "all pairs of " + n + " documents are too many; use the LSH candidate strategy");
     }
     int cap = allPairs ? Integer.MAX_VALUE : settings.maxBucket();
-    return docs.filter(ContentDocument::linkable)
-        .mapPartitions(
-            it -> {
-              ClusterOptions options = settings.options();
-              BandKeys keys =
-                  allPairs
-                      ? null
-                      : BandKeys.forClustering(n, options.profiler().shingles(), options);
-              return new BucketEntries(it, keys);
-            })
+    JavaRDD<Tuple2<Bucket, Member>> entries =
+        docs.filter(ContentDocument::linkable)
+            .mapPartitions(
+                it -> {
+                  ClusterOptions options = settings.options();
+                  BandKeys keys =
+                      allPairs
+                          ? null
+                          : BandKeys.forClustering(n, options.profiler().shingles(), options);
+                  return new BucketEntries(it, keys);
+                });
+    if (!allPairs) {
+      // Most band keys are a document's own: a sketch of the keys drops the entries of buckets
+      // that certainly hold one document, before the shuffle that groups them.
+      entries = entries.persist(StorageLevel.MEMORY_AND_DISK());
+      CountSketch sketch =
+          CountSketch.of(entries, (e, out) -> out.accept(bucketKey(e._1())), n * 64, 2);
+      Broadcast<CountSketch> counted =
+          JavaSparkContext.fromSparkContext(docs.context()).broadcast(sketch);
+      entries = entries.filter(e -> counted.value().mayReach(bucketKey(e._1()), 2));
+    }
+    return entries
         .mapToPair(e -> e)
         .groupByKey()
         .flatMap(
@@ -98,6 +113,10 @@ final class CandidateStage {
               return pairsInBucket(members, cap, capped).iterator();
             })
         .distinct();
+  }
+
+  private static long bucketKey(Bucket b) {
+    return ShingleHashing.fmix64(b.band() * 0x9E3779B97F4A7C15L) ^ b.key();
   }
 
   /** The bucket entries of a partition's documents: one per band, or one for all pairs. */

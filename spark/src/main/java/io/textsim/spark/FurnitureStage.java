@@ -35,10 +35,12 @@ import scala.Tuple2;
  * <ol>
  *   <li>every document gets an order number that orders documents as the learner does (see {@link
  *       #run});
- *   <li>every (source, shingle) occurrence is counted with a combiner that keeps the count and the
- *       smallest {@code sample} order numbers (one shuffle of the occurrences, combined on the map
- *       side, spread over all partitions), and the recurring shingles are sent to their source's
- *       partition;
+ *   <li>a {@link CountSketch} of the (source, shingle) occurrences drops those that certainly recur
+ *       in fewer than {@code minDocuments} documents (most: a story's own shingles);
+ *   <li>every other (source, shingle) occurrence is counted with a combiner that keeps the count
+ *       and the smallest {@code sample} order numbers (one shuffle of the occurrences, combined on
+ *       the map side, spread over all partitions), and the recurring shingles are sent to their
+ *       source's partition;
  *   <li>documents are partitioned by source and sorted within their partition in the fixed order
  *       (one shuffle of the documents); each partition then reads the shingle sets of the sampled
  *       documents of its sources and finishes each source with {@link
@@ -174,9 +176,24 @@ final class FurnitureStage {
                 .collectAsMap());
     Broadcast<Map<Long, List<String>>> ties =
         JavaSparkContext.fromSparkContext(documents.context()).broadcast(collisions);
+    long occurrences = documents.map(d -> (long) d.shingles().length).fold(0L, Long::sum);
+    CountSketch sketch =
+        CountSketch.of(
+            documents,
+            (d, out) -> {
+              long source = sourceHash(d.source());
+              for (long h : d.shingles()) {
+                out.accept(sourceShingleKey(source, h));
+              }
+            },
+            occurrences,
+            minDocuments);
+    Broadcast<CountSketch> counted =
+        JavaSparkContext.fromSparkContext(documents.context()).broadcast(sketch);
     JavaRDD<Recurring> recurring =
         documents
-            .flatMapToPair(d -> occurrences(d, ties.value(), partitions))
+            .flatMapToPair(
+                d -> occurrences(d, ties.value(), counted.value(), minDocuments, partitions))
             .combineByKey(
                 order -> new TopOrders(sample, order.rank(), order.tie()),
                 (t, order) -> t.add(order.rank(), order.tie()),
@@ -263,15 +280,27 @@ final class FurnitureStage {
     return new Order(rank, tie | d.position());
   }
 
+  /** The key of a shingle of a source in the {@link CountSketch}. */
+  private static long sourceShingleKey(long source, long shingle) {
+    return ShingleHashing.fmix64(source * 0x9E3779B97F4A7C15L) ^ shingle;
+  }
+
+  /** The occurrences of {@code d}'s shingles that may recur in {@code minDocuments} documents. */
   private static Iterator<Tuple2<SourceShingle, Order>> occurrences(
-      ProfiledDocument d, Map<Long, List<String>> ties, int partitions) {
+      ProfiledDocument d,
+      Map<Long, List<String>> ties,
+      CountSketch counted,
+      int minDocuments,
+      int partitions) {
     long[] shingles = d.shingles();
     Order order = order(d, ties);
     long source = sourceHash(d.source());
     int partition = Math.floorMod(d.source().hashCode(), partitions);
-    List<Tuple2<SourceShingle, Order>> out = new ArrayList<>(shingles.length);
+    List<Tuple2<SourceShingle, Order>> out = new ArrayList<>();
     for (long h : shingles) {
-      out.add(new Tuple2<>(new SourceShingle(source, partition, h), order));
+      if (counted.mayReach(sourceShingleKey(source, h), minDocuments)) {
+        out.add(new Tuple2<>(new SourceShingle(source, partition, h), order));
+      }
     }
     return out.iterator();
   }
