@@ -171,12 +171,20 @@ public final class SparkClusterer {
             .partitionBy(byPosition)
             .persist(StorageLevel.MEMORY_AND_DISK());
     byId.count();
+    // From here on only byId is read: the stages before it are not computed again.
     profiled.unpersist(false);
     timings.lap("furniture");
 
     LongAccumulator capped = spark.sc().longAccumulator("capped buckets");
     JavaRDD<CandidateStage.Pair> pairs =
-        CandidateStage.pairs(content, n, settings, capped).persist(StorageLevel.MEMORY_AND_DISK());
+        CandidateStage.pairs(
+                byId.map(
+                    t ->
+                        new ContentDocument(t._1(), t._2().id(), t._2().content(), t._2().blank())),
+                n,
+                settings,
+                capped)
+            .persist(StorageLevel.MEMORY_AND_DISK());
     long candidates = pairs.count();
     timings.lap("candidates");
     JavaPairRDD<Long, Long> links = verify(pairs, byId, settings, partitions);

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * What {@link FurnitureLearner} needs to know about one source once its shingles are counted, for
  * engines that count elsewhere (a distributed job) and finish with {@link
- * FurnitureLearner#learnSource(SourceCounts, boolean, FurnitureOptions, Cancellation)}.
+ * FurnitureLearner#learnSource(SourceCounts, boolean, FurnitureOptions,
+ * io.textsim.core.Cancellation)}.
  *
  * <p>The source's documents are taken in the learner's fixed order: by {@link
  * io.textsim.core.shingle.ShingleHashing#token(CharSequence)} of the id, then by id, then by input
