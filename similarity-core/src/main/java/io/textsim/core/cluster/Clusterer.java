@@ -349,7 +349,7 @@ public final class Clusterer {
   }
 
   /** The members of each set, in ascending order, the sets in order of their first member. */
-  private static List<List<Integer>> groups(int n, UnionFind sets) {
+  static List<List<Integer>> groups(int n, UnionFind sets) {
     Map<Integer, List<Integer>> byRoot = new HashMap<>();
     List<List<Integer>> groups = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -388,10 +388,23 @@ public final class Clusterer {
 
   private static Clustering.Cluster cluster(
       int id, List<Integer> members, String[] ids, PairScorer scorer) {
+    ComponentClusterer.Part part = part(members, scorer);
+    List<Clustering.Member> out = new ArrayList<>(part.members().size());
+    for (ComponentClusterer.Member m : part.members()) {
+      out.add(new Clustering.Member(ids[m.index()], m.score()));
+    }
+    return new Clustering.Cluster(id, ids[part.representative()], out);
+  }
+
+  /**
+   * One cluster's representative and its members in output order (the representative first, then by
+   * descending score against it, then by index), each with its score against the representative.
+   */
+  static ComponentClusterer.Part part(List<Integer> members, PairScorer scorer) {
     int s = members.size();
     if (s == 1) {
-      return new Clustering.Cluster(
-          id, ids[members.get(0)], List.of(new Clustering.Member(ids[members.get(0)], 1.0)));
+      return new ComponentClusterer.Part(
+          members.get(0), List.of(new ComponentClusterer.Member(members.get(0), 1.0)));
     }
     int representative = representative(members, scorer);
     double[] score = new double[s];
@@ -409,11 +422,11 @@ public final class Clusterer {
         Comparator.comparing((Integer k) -> members.get(k) != representative)
             .thenComparingDouble(k -> -score[k])
             .thenComparingInt(members::get));
-    List<Clustering.Member> out = new ArrayList<>(s);
+    List<ComponentClusterer.Member> out = new ArrayList<>(s);
     for (int k : order) {
-      out.add(new Clustering.Member(ids[members.get(k)], score[k]));
+      out.add(new ComponentClusterer.Member(members.get(k), score[k]));
     }
-    return new Clustering.Cluster(id, ids[representative], out);
+    return new ComponentClusterer.Part(representative, out);
   }
 
   /**

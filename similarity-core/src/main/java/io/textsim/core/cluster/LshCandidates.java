@@ -26,13 +26,12 @@ final class LshCandidates {
     if (n < 2) {
       return new long[0];
     }
-    LshBanding banding = LshBanding.forClustering(options.threshold(), options.measure(), config);
+    BandKeys banding = BandKeys.forClustering(n, config, options);
     int bands = banding.bands();
     // bandKeys[b * n + i]: the key of document i in band b, with the document index packed into
     // the low bits so that one primitive sort groups equal keys. The truncated key bits can only
     // add false candidates, which verification removes.
-    int indexBits = 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1));
-    long indexMask = (1L << indexBits) - 1;
+    long indexMask = BandKeys.indexMask(n);
     long[] keys = new long[bands * n];
     AtomicLong done = new AtomicLong();
     IntStream.range(0, n)
@@ -42,9 +41,9 @@ final class LshCandidates {
               if ((i & 255) == 0) {
                 options.cancellation().throwIfCancelled();
               }
-              long[] bandKeys = banding.bandKeys(shingles[i]);
+              long[] bandKeys = banding.keys(shingles[i]);
               for (int b = 0; b < bands; b++) {
-                keys[b * n + i] = (bandKeys[b] & ~indexMask) | i;
+                keys[b * n + i] = bandKeys[b] | i;
               }
               long d = done.incrementAndGet();
               if (d % 4096 == 0 || d == n) {

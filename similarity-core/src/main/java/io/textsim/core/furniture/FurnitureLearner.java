@@ -187,35 +187,18 @@ public final class FurnitureLearner {
     all = null; // the occurrences are the largest allocation; let them go before the next step
     ShingleSet recurringSet = ShingleSet.of(shingle);
 
-    // Each document's shingles as candidate numbers (-1: not recurring), found once by binary
-    // search, so that a comparison can tell an excluded shingle by a flag and a frequency instead
-    // of a lookup per shingle per level (a large collection has millions of candidates and tens
-    // of levels). 4 bytes per shingle occurrence, transient. And the first `sample` documents (in
-    // the fixed order) of every recurring shingle: documents are visited in that order, so each
-    // list fills in order and stops when full. Documents are named by their position in `docs`.
+    // Each document's shingles as candidate numbers (-1: not recurring), found once, so that a
+    // comparison can tell an excluded shingle by a flag and a frequency instead of a lookup per
+    // shingle per level (a large collection has millions of candidates and tens of levels). 4
+    // bytes per shingle occurrence, transient. And the first `sample` documents (in the fixed
+    // order) of every recurring shingle: documents are visited in that order, so each list fills
+    // in order and stops when full. Documents are named by their position in `docs`.
     int s = options.sample();
-    int[][] candidateAt = new int[n][];
-    IntStream.range(0, n)
-        .parallel()
-        .forEach(
-            p -> {
-              ShingleSet set = shingles[docs[p]];
-              int[] numbers = new int[set.size()];
-              int c = 0;
-              for (int i = 0; i < set.size(); i++) {
-                int found = c < candidates ? recurringSet.indexOf(set.get(i), c) : -1;
-                if (found >= 0) {
-                  c = found;
-                  numbers[i] = c;
-                } else {
-                  numbers[i] = -1;
-                  if (c < candidates) {
-                    c = -found - 1; // the insertion point: later shingles are larger
-                  }
-                }
-              }
-              candidateAt[p] = numbers;
-            });
+    ShingleSet[] sampled = new ShingleSet[n];
+    for (int p = 0; p < n; p++) {
+      sampled[p] = shingles[docs[p]];
+    }
+    int[][] candidateAt = candidateNumbers(sampled, recurringSet);
     int[] firstDocs = new int[candidates * s];
     int[] filled = new int[candidates];
     for (int p = 0; p < n; p++) {
@@ -226,29 +209,164 @@ public final class FurnitureLearner {
       }
     }
     cancellation.throwIfCancelled();
+    int[] frameSample = new int[Math.min(n, s)];
+    for (int p = 0; p < frameSample.length; p++) {
+      frameSample[p] = p;
+    }
+    return decide(
+        n,
+        shingle,
+        frequency,
+        firstDocs,
+        filled,
+        frameSample,
+        sampled,
+        candidateAt,
+        knownSource,
+        options,
+        cancellation);
+  }
 
+  /** Each set's shingles as numbers among {@code recurring} (-1 where not), on all cores. */
+  private static int[][] candidateNumbers(ShingleSet[] sets, ShingleSet recurring) {
+    int candidates = recurring.size();
+    int[][] out = new int[sets.length][];
+    IntStream.range(0, sets.length)
+        .parallel()
+        .forEach(
+            p -> {
+              ShingleSet set = sets[p];
+              int[] numbers = new int[set.size()];
+              int c = 0;
+              for (int i = 0; i < set.size(); i++) {
+                int found = c < candidates ? recurring.indexOf(set.get(i), c) : -1;
+                if (found >= 0) {
+                  c = found;
+                  numbers[i] = c;
+                } else {
+                  numbers[i] = -1;
+                  if (c < candidates) {
+                    c = -found - 1; // the insertion point: later shingles are larger
+                  }
+                }
+              }
+              out[p] = numbers;
+            });
+    return out;
+  }
+
+  /**
+   * Finishes learning one source's furniture from its counts, for engines that count document
+   * frequencies elsewhere (a distributed job): the same decision {@link #learn} makes, so that the
+   * same counts give the same furniture.
+   *
+   * @param counts the source's document count, recurring shingles with their document frequencies,
+   *     each one's first documents in the fixed order, and the shingle sets of those documents
+   * @param knownSource false for {@link FurnitureModel#UNKNOWN_SOURCE}, whose documents get no
+   *     frame step
+   * @throws IllegalArgumentException if the counts do not fit {@code options}: a frequency below
+   *     {@code minDocuments}, or a list of first documents that is not as long as the smaller of
+   *     the frequency and {@code sample}, or a frame sample that is not as long as the smaller of
+   *     the document count and {@code sample}
+   * @throws io.textsim.core.OperationCancelledException if {@code cancellation} fires
+   */
+  public static ShingleSet learnSource(
+      SourceCounts counts,
+      boolean knownSource,
+      FurnitureOptions options,
+      Cancellation cancellation) {
+    Objects.requireNonNull(counts, "counts");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(cancellation, "cancellation");
+    int n = counts.documents();
+    if (n < options.minDocuments() || counts.recurring() == 0) {
+      return ShingleSet.empty();
+    }
+    int s = options.sample();
+    if (counts.frameSample().length != Math.min(n, s)) {
+      throw new IllegalArgumentException(
+          "frame sample must hold min(documents, sample) = "
+              + Math.min(n, s)
+              + " documents, got "
+              + counts.frameSample().length);
+    }
+    int candidates = counts.recurring();
+    int[] firstDocs = new int[candidates * s];
+    int[] filled = new int[candidates];
+    for (int c = 0; c < candidates; c++) {
+      int f = counts.frequency(c);
+      if (f < options.minDocuments()) {
+        throw new IllegalArgumentException(
+            "frequency of recurring shingle "
+                + c
+                + " must be >= minDocuments ("
+                + options.minDocuments()
+                + "), got "
+                + f);
+      }
+      int[] first = counts.firstDocuments(c);
+      if (first.length != Math.min(f, s)) {
+        throw new IllegalArgumentException(
+            "recurring shingle "
+                + c
+                + " must list min(frequency, sample) = "
+                + Math.min(f, s)
+                + " first documents, got "
+                + first.length);
+      }
+      System.arraycopy(first, 0, firstDocs, c * s, first.length);
+      filled[c] = first.length;
+    }
+    ShingleSet[] sampled = counts.sampleArray();
+    return decide(
+        n,
+        counts.shingleArray(),
+        counts.frequencyArray(),
+        firstDocs,
+        filled,
+        counts.frameSample(),
+        sampled,
+        candidateNumbers(sampled, ShingleSet.of(counts.shingleArray())),
+        knownSource,
+        options,
+        cancellation);
+  }
+
+  /**
+   * The decision after counting: the frame, then the recurring blocks level by level. {@code
+   * firstDocs[c * sample ..]} holds the first {@code filled[c]} documents of recurring shingle
+   * {@code c}, as indices into {@code sampled}, as does {@code frameSample} for the source's first
+   * documents; {@code candidateAt[p]} numbers the shingles of {@code sampled[p]}.
+   */
+  private static ShingleSet decide(
+      int n,
+      long[] shingle,
+      int[] frequency,
+      int[] firstDocs,
+      int[] filled,
+      int[] frameSample,
+      ShingleSet[] sampled,
+      int[][] candidateAt,
+      boolean knownSource,
+      FurnitureOptions options,
+      Cancellation cancellation) {
+    int minDocs = options.minDocuments();
+    int candidates = shingle.length;
+    int s = options.sample();
     boolean[] removed = new boolean[candidates];
     long[] out = new long[candidates];
     int count = 0;
     if (knownSource) {
       int frameDocs = Math.max(minDocs, (int) Math.ceil(options.frameShare() * n));
-      int[] sample = new int[Math.min(n, options.sample())];
-      for (int p = 0; p < sample.length; p++) {
-        sample[p] = p;
-      }
       SameStory test =
           new SameStory(
-              docs,
-              shingles,
-              candidateAt,
-              c -> frequency[c] >= frameDocs,
-              options.sameStoryOverlap());
+              sampled, candidateAt, c -> frequency[c] >= frameDocs, options.sameStoryOverlap());
       boolean anyFrame = false;
       for (int c = 0; c < candidates && !anyFrame; c++) {
         anyFrame = frequency[c] >= frameDocs;
       }
       if (anyFrame) {
-        if (test.judge(sample, 0, sample.length) == SameStory.DIFFERENT) {
+        if (test.judge(frameSample, 0, frameSample.length) == SameStory.DIFFERENT) {
           for (int c = 0; c < candidates; c++) {
             if (frequency[c] >= frameDocs) {
               removed[c] = true;
@@ -296,8 +414,7 @@ public final class FurnitureLearner {
       boolean[] before = removed.clone();
       SameStory test =
           new SameStory(
-              docs,
-              shingles,
+              sampled,
               candidateAt,
               c -> before[c] || frequency[c] >= cutoff,
               options.sameStoryOverlap());
@@ -355,8 +472,7 @@ public final class FurnitureLearner {
     /** The shingles of a residual's sketch. */
     static final int SKETCH = 64;
 
-    private final int[] docs;
-    private final ShingleSet[] shingles;
+    private final ShingleSet[] sampled;
     private final int[][] candidateAt;
     private final IntPredicate excluded;
     private final double minOverlap;
@@ -366,22 +482,17 @@ public final class FurnitureLearner {
     private record Residual(int size, long[] sketch) {}
 
     /**
-     * @param docs the source's documents; the others name them by position in it
-     * @param candidateAt each document's shingles as candidate numbers, -1 for the others
+     * @param sampled the shingle sets of the documents that samples name (by index)
+     * @param candidateAt each of their shingles as candidate numbers, -1 for the others
      * @param excluded tells the candidates left out of every comparison
      */
     SameStory(
-        int[] docs,
-        ShingleSet[] shingles,
-        int[][] candidateAt,
-        IntPredicate excluded,
-        double minOverlap) {
-      this.docs = docs;
-      this.shingles = shingles;
+        ShingleSet[] sampled, int[][] candidateAt, IntPredicate excluded, double minOverlap) {
+      this.sampled = sampled;
       this.candidateAt = candidateAt;
       this.excluded = excluded;
       this.minOverlap = minOverlap;
-      this.residuals = new Residual[docs.length];
+      this.residuals = new Residual[sampled.length];
     }
 
     /** Most pairs with evidence tell the same story. */
@@ -426,7 +537,7 @@ public final class FurnitureLearner {
 
     private boolean isEvidence(int p, Residual residual) {
       return residual.size() >= EVIDENCE_SHINGLES
-          && residual.size() >= EVIDENCE_SHARE * shingles[docs[p]].size();
+          && residual.size() >= EVIDENCE_SHARE * sampled[p].size();
     }
 
     /** Whether the residuals overlap by {@code minOverlap} of the smaller one. */
@@ -464,7 +575,7 @@ public final class FurnitureLearner {
       if (known != null) {
         return known;
       }
-      ShingleSet all = shingles[docs[p]];
+      ShingleSet all = sampled[p];
       int[] at = candidateAt[p];
       long[] sketch = new long[Math.min(SKETCH, at.length)];
       int kept = 0;

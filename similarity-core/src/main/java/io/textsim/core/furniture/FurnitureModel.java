@@ -53,6 +53,18 @@ public final class FurnitureModel {
     this.all = ShingleSet.of(union);
   }
 
+  /**
+   * A model of the given furniture per source, as {@link FurnitureLearner} makes one; for engines
+   * that learn each source's furniture elsewhere ({@link FurnitureLearner#learnSource(SourceCounts,
+   * boolean, FurnitureOptions, io.textsim.core.Cancellation)}). Sources with no furniture are left
+   * out, so equal furniture gives equal models.
+   */
+  public static FurnitureModel of(
+      ShingleConfig shingles, FurnitureOptions options, Map<String, ShingleSet> bySource) {
+    Objects.requireNonNull(bySource, "bySource");
+    return new FurnitureModel(shingles, options, bySource);
+  }
+
   /** A model with no furniture, for shingles made with {@code shingles}. */
   public static FurnitureModel empty(ShingleConfig shingles) {
     return new FurnitureModel(shingles, FurnitureOptions.defaults(), Map.of());
