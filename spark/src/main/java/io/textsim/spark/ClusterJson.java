@@ -17,7 +17,7 @@ import java.util.Iterator;
  * stream in: {@code documents}, {@code threshold}, {@code measure}, {@code linkage}, then {@code
  * clusters}, each with {@code id}, {@code size}, {@code representative} and {@code members} ({@code
  * id}, {@code score}); two-space indentation, {@code "key": value}, a final newline. The CLI's
- * writer lives in client-cli, which this job does not depend on; {@code LauncherTest} checks that
+ * writer lives in client-cli, which this job does not depend on; {@code ClusterJobTest} checks that
  * the two print the same bytes.
  */
 final class ClusterJson {
