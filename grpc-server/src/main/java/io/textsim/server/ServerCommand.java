@@ -1,6 +1,7 @@
 package io.textsim.server;
 
 import io.textsim.core.Durations;
+import io.textsim.wire.TlsFileException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ import picocli.CommandLine.TypeConversionException;
  * The {@code textsim-server} command line. Every flag can also be set by an environment variable
  * named after it: {@code --max-text-chars} is {@code TEXTSIM_MAX_TEXT_CHARS}; a flag wins over its
  * variable. Exit codes: 0 after a clean shutdown, 1 if the server cannot start (address in use,
- * unreadable TLS files), 2 for bad flags.
+ * unreadable TLS files, a key that is not the certificate's: one line naming the flag and the
+ * file), 2 for bad flags.
  */
 @Command(
     name = "textsim-server",
@@ -130,7 +132,9 @@ final class ServerCommand implements Callable<Integer> {
   @Option(
       names = "--tls-key",
       paramLabel = "PEM",
-      description = "Server private key (PKCS#8 PEM, unencrypted).")
+      description =
+          "Server private key (PKCS#8 PEM, unencrypted), checked against --tls-cert at start;"
+              + " a PKCS#1 key is refused with the openssl command that converts it.")
   Path tlsKey;
 
   @Option(
@@ -228,6 +232,16 @@ final class ServerCommand implements Callable<Integer> {
     TextsimServer server;
     try {
       server = new TextsimServer(config, endpoint, Optional.ofNullable(indexDir));
+    } catch (TlsFileException e) {
+      endpoint.ifPresent(MetricsEndpoint::close);
+      err.println(
+          "textsim-server: cannot start TLS: "
+              + flag(e.role())
+              + " "
+              + e.file()
+              + ": "
+              + e.problem());
+      return 1;
     } catch (IOException | RuntimeException e) {
       endpoint.ifPresent(MetricsEndpoint::close);
       err.println("textsim-server: cannot use the TLS certificate or key: " + message(e));
@@ -260,6 +274,14 @@ final class ServerCommand implements Callable<Integer> {
                 "textsim-shutdown"));
     server.blockUntilShutdown();
     return 0;
+  }
+
+  private static String flag(TlsFileException.Role role) {
+    return switch (role) {
+      case CERTIFICATE_CHAIN -> "--tls-cert";
+      case PRIVATE_KEY -> "--tls-key";
+      case TRUSTED_CERTIFICATES -> "--tls-client-ca";
+    };
   }
 
   private static String message(Throwable e) {

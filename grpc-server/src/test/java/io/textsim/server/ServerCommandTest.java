@@ -174,6 +174,76 @@ class ServerCommandTest {
     assertTrue(r.err().contains("TLS"), r.err());
   }
 
+  /** The one line a refused TLS set-up prints: the flag, the file, the reason, no stack trace. */
+  private static String refusal(Run r) {
+    assertEquals(1, r.exitCode(), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
+    return r.err().strip();
+  }
+
+  @Test
+  void aKeyThatIsNotTheCertificatesStopsTheServerNamingBothFiles(@TempDir Path dir)
+      throws Exception {
+    TestPki pki = TestPki.create(dir);
+    String line =
+        refusal(
+            run(
+                Map.of(),
+                "--port=0",
+                "--tls-cert=" + pki.serverCert(),
+                "--tls-key=" + pki.clientKey()));
+    assertEquals(
+        "textsim-server: cannot start TLS: --tls-key "
+            + pki.clientKey()
+            + ": not the private key of the certificate in "
+            + pki.serverCert()
+            + " (they do not match)",
+        line);
+  }
+
+  @Test
+  void aPkcs1KeyIsRefusedWithTheCommandThatConvertsIt(@TempDir Path dir) throws Exception {
+    TestPki pki = TestPki.create(dir);
+    Path rsa = dir.resolve("rsa.key");
+    TestPki.writePkcs1RsaKey(rsa);
+    String line =
+        refusal(run(Map.of(), "--port=0", "--tls-cert=" + pki.serverCert(), "--tls-key=" + rsa));
+    assertTrue(line.startsWith("textsim-server: cannot start TLS: --tls-key " + rsa), line);
+    assertTrue(line.contains("PKCS#1"), line);
+    assertTrue(line.contains("openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem"), line);
+  }
+
+  @Test
+  void aClientCaThatHoldsNoCertificateStopsTheServer(@TempDir Path dir) throws Exception {
+    TestPki pki = TestPki.create(dir);
+    String line =
+        refusal(
+            run(
+                Map.of(),
+                "--port=0",
+                "--tls-cert=" + pki.serverCert(),
+                "--tls-key=" + pki.serverKey(),
+                "--tls-client-ca=" + pki.serverKey()));
+    assertTrue(
+        line.startsWith("textsim-server: cannot start TLS: --tls-client-ca " + pki.serverKey()),
+        line);
+  }
+
+  @Test
+  void aCertificateFileThatIsAKeyStopsTheServer(@TempDir Path dir) throws Exception {
+    TestPki pki = TestPki.create(dir);
+    String line =
+        refusal(
+            run(
+                Map.of(),
+                "--port=0",
+                "--tls-cert=" + pki.serverKey(),
+                "--tls-key=" + pki.serverKey()));
+    assertTrue(
+        line.startsWith("textsim-server: cannot start TLS: --tls-cert " + pki.serverKey()), line);
+  }
+
   @Test
   void durationsParse() {
     ServerCommand.DurationConverter c = new ServerCommand.DurationConverter();
