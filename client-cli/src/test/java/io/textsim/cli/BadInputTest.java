@@ -139,6 +139,37 @@ class BadInputTest {
   }
 
   @Test
+  void aJsonlIdThatIsAnIntegerIsReadAsItsDecimalString() {
+    String big = "12345678901234567890"; // beyond a long: still its digits, not a rounded double
+    String out =
+        Cli.runWithStdin(
+                "{\"id\": "
+                    + big
+                    + ", \"text\": \"one two three four\"}\n"
+                    + "{\"id\": -4, \"text\": \"five six seven eight\"}\n",
+                "cluster",
+                "--format",
+                "csv",
+                "--jsonl",
+                "-")
+            .succeeds();
+    assertTrue(out.contains(big), out);
+    assertTrue(out.contains("-4"), out);
+    assertEquals(
+        "client-cli: <stdin> line 2: duplicate id \"17\" (first on line 1)",
+        Cli.runWithStdin(
+                "{\"id\": 17, \"text\": \"a\"}\n{\"id\": \"17\", \"text\": \"b\"}\n",
+                "cluster",
+                "--jsonl",
+                "-")
+            .failsWithOneLine());
+    assertEquals(
+        "client-cli: <stdin> line 1: \"id\" must be a string or an integer",
+        Cli.runWithStdin("{\"id\": 1.5, \"text\": \"a\"}\n", "cluster", "--jsonl", "-")
+            .failsWithOneLine());
+  }
+
+  @Test
   void binaryFile() throws IOException {
     Path bin = dir.resolve("image.png");
     Files.write(bin, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13});
