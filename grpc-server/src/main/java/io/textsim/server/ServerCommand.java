@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code textsim-server} command line. Every flag can also be set by an environment variable
@@ -192,6 +194,7 @@ final class ServerCommand implements Callable<Integer> {
   static CommandLine commandLine(ServerCommand command, Map<String, String> environment) {
     CommandLine cli = new CommandLine(command);
     cli.setDefaultValueProvider(new EnvironmentDefaults(environment));
+    cli.setParameterExceptionHandler(ServerCommand::badFlags);
     return cli;
   }
 
@@ -214,8 +217,35 @@ final class ServerCommand implements Callable<Integer> {
           .maxCallTime(maxCallTime)
           .build();
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+      throw new ParameterException(spec.commandLine(), withFlags(e.getMessage()), e);
     }
+  }
+
+  /** The settings {@link ServerConfig} names in its messages, each the camel case of its flag. */
+  private static final Pattern SETTING =
+      Pattern.compile(
+          "(?<![-\\w])(host|port|threads|queueSize|maxMessageBytes|maxTextChars|maxDocuments"
+              + "|maxStreamChars|tlsCert|tlsKey|tlsClientCa|gracePeriod|maxCallTime)(?!\\w)");
+
+  /** {@code message} with each setting named by its flag: {@code tlsCert} is {@code --tls-cert}. */
+  static String withFlags(String message) {
+    return SETTING
+        .matcher(message)
+        .replaceAll(r -> "--" + r.group(1).replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Reports a bad flag in its own words and a pointer to --help, without the whole usage: the usage
+   * runs to a screen and a half, and the line that matters scrolled away above it.
+   */
+  static int badFlags(ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    PrintWriter err = cli.getErr();
+    err.println("textsim-server: " + e.getMessage());
+    UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Try 'textsim-server --help' for the flags.");
+    err.flush();
+    return cli.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   @Override
