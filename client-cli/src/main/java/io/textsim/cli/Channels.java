@@ -5,6 +5,9 @@ import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
+import io.textsim.wire.TlsFileException;
+import io.textsim.wire.TlsFiles;
+import java.io.ByteArrayInputStream;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -58,8 +61,18 @@ final class Channels {
       }
     }
     if (options.tlsCert != null) {
+      // Checked here: gRPC takes a key that is not the certificate's, and the handshake that then
+      // fails reads as a server that cannot be reached.
+      TlsFiles.KeyPairFiles pair;
       try {
-        tls.keyManager(options.tlsCert.toFile(), options.tlsKey.toFile());
+        pair = TlsFiles.readKeyPair(options.tlsCert, options.tlsKey);
+      } catch (TlsFileException e) {
+        throw CliException.input(e.file().toString(), e.problem());
+      }
+      try {
+        tls.keyManager(
+            new ByteArrayInputStream(pair.certificateChain()),
+            new ByteArrayInputStream(pair.privateKey()));
       } catch (Exception e) {
         throw CliException.input(
             options.tlsCert + " / " + options.tlsKey,

@@ -129,6 +129,7 @@ final class ClusterCommand implements Callable<Integer> {
     ProgressBar bar = ProgressBar.when(progress, err);
     Inputs inputs = new Inputs(profile.maxBytes(), main.stdin());
     List<Input> docs = documents.read(inputs);
+    inputs.noteSkipped(err, MAX_NOTES);
     noteBlank(docs, err);
     Reports.Cluster report;
     try (Backend backend = server.open(profile.maxBytes())) {

@@ -72,6 +72,7 @@ final class IndexAddCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Inputs inputs = Inputs.forIndex(place.maxBytes(), parent.main.stdin());
     List<Input> read = input.read(inputs);
+    inputs.noteSkipped(err, ClusterCommand.MAX_NOTES);
     ClusterCommand.noteBlank(read, err);
     List<IndexDocument> documents = new ArrayList<>(read.size());
     for (Input in : read) {

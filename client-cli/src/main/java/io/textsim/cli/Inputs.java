@@ -64,6 +64,9 @@ final class Inputs {
   private final boolean forIndex;
   private boolean stdinUsed;
 
+  /** Entries of walked directories that were passed over, each "path: why", in walk order. */
+  private final List<String> skipped = new ArrayList<>();
+
   /**
    * @param maxBytes the largest text accepted, in bytes of UTF-8
    * @param stdin what {@code -} reads
@@ -87,7 +90,12 @@ final class Inputs {
     return new Inputs(maxBytes, stdin, true);
   }
 
-  /** Reads one text file ({@code -}: standard input), as for {@code compare A B}. */
+  /**
+   * Reads one text file ({@code -}: standard input), as for {@code compare A B}. A named pipe,
+   * socket or device is refused: opening a pipe that no process writes to would block for ever. The
+   * pipes a shell hands over for {@code <(command)} ({@code /dev/fd/N}) are read, their writer
+   * being the command.
+   */
   Input file(String given) {
     if (STDIN.equals(given)) {
       return new Input(STDIN, TextDecoding.decode(STDIN, readLimited(STDIN, stdinOnce())));
@@ -97,7 +105,72 @@ final class Inputs {
     if (attrs.isDirectory()) {
       throw CliException.input(given, "is a directory, expected a file");
     }
+    requireReadable(given, path, attrs);
     return readFile(given, path, attrs);
+  }
+
+  private static void requireReadable(String given, Path path, BasicFileAttributes attrs) {
+    if (!attrs.isRegularFile() && !isShellPipe(path)) {
+      throw CliException.input(
+          given,
+          "is not a regular file (" + kind(path) + "); to read a pipe, give - and redirect it");
+    }
+  }
+
+  /**
+   * What was passed over in the directories read by {@link #files}, one "path: why" each: links
+   * that lead nowhere (dangling, or a loop), pipes, sockets and devices. Hidden entries and links
+   * to directories are skipped by rule and not listed.
+   */
+  List<String> skipped() {
+    return List.copyOf(skipped);
+  }
+
+  /** Prints one note a skipped entry ({@link #skipped()}), at most {@code max}, then a count. */
+  void noteSkipped(java.io.PrintWriter err, int max) {
+    for (int i = 0; i < skipped.size() && i < max; i++) {
+      err.println("client-cli: note: " + skipped.get(i));
+    }
+    if (skipped.size() > max) {
+      err.println(
+          "client-cli: note: " + (skipped.size() - max) + " more entries skipped, not listed");
+    }
+  }
+
+  /** A pipe the shell opened for {@code <(command)} or a redirection: it has a writer. */
+  private static boolean isShellPipe(Path path) {
+    String p = path.toAbsolutePath().normalize().toString();
+    return p.startsWith("/dev/fd/") || p.startsWith("/proc/self/fd/") || p.equals("/dev/stdin");
+  }
+
+  /** What a file that is neither regular nor a directory is, for messages. */
+  private static String kind(Path path) {
+    try {
+      Object type = Files.getAttribute(path, "unix:mode");
+      if (type instanceof Integer mode) {
+        // The file type bits of st_mode (S_IFMT), as in <sys/stat.h>.
+        switch (mode & 0xF000) {
+          case 0x1000 -> {
+            return "a named pipe";
+          }
+          case 0xC000 -> {
+            return "a socket";
+          }
+          case 0x2000 -> {
+            return "a character device";
+          }
+          case 0x6000 -> {
+            return "a block device";
+          }
+          default -> {
+            // a type without a name here
+          }
+        }
+      }
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      // no unix view: say no more than what it is not
+    }
+    return "not a file or directory";
   }
 
   /**
@@ -122,6 +195,7 @@ final class Inputs {
           throw CliException.input(g, "directory holds no text files (hidden files are skipped)");
         }
       } else if (!out.containsKey(g)) {
+        requireReadable(g, path, attrs);
         out.put(g, readFile(g, path, attrs));
       }
     }
@@ -217,7 +291,42 @@ final class Inputs {
         if (!out.containsKey(id)) {
           out.put(id, readFile(id, p, attributes(id, p)));
         }
+      } else if (Files.isSymbolicLink(p)) {
+        brokenLink(p).ifPresent(why -> skipped.add(p + ": skipped, " + why));
+      } else {
+        skipped.add(p + ": skipped, " + kind(p) + ", not a regular file");
       }
+    }
+  }
+
+  /**
+   * Why the link {@code p}, which is neither a regular file nor a directory once followed, leads
+   * nowhere; empty for a link to a directory (not followed, by rule) or to a pipe or device.
+   */
+  private static Optional<String> brokenLink(Path p) {
+    try {
+      BasicFileAttributes target = Files.readAttributes(p, BasicFileAttributes.class);
+      return target.isDirectory()
+          ? Optional.empty()
+          : Optional.of("a symbolic link to " + kind(p) + ", not a regular file");
+    } catch (NoSuchFileException e) {
+      return Optional.of("a dangling symbolic link (" + linkTarget(p) + " does not exist)");
+    } catch (FileSystemException e) {
+      String reason = String.valueOf(e.getReason());
+      return Optional.of(
+          reason.contains("levels of symbolic links")
+              ? "a symbolic link loop"
+              : "a symbolic link that cannot be followed: " + reason);
+    } catch (IOException e) {
+      return Optional.of("a symbolic link that cannot be followed: " + reason(e));
+    }
+  }
+
+  private static String linkTarget(Path p) {
+    try {
+      return Files.readSymbolicLink(p).toString();
+    } catch (IOException | UnsupportedOperationException e) {
+      return "its target";
     }
   }
 

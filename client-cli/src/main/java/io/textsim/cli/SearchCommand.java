@@ -116,6 +116,7 @@ final class SearchCommand implements Callable<Integer> {
     Inputs inputs = new Inputs(profile.maxBytes(), main.stdin());
     Input q = query(inputs, err);
     List<Input> docs = jsonl != null ? inputs.jsonl(jsonl) : withoutQuery(inputs.files(paths));
+    inputs.noteSkipped(err, ClusterCommand.MAX_NOTES);
     if (docs.isEmpty()) {
       throw new CliException(
           "no documents to search: the paths hold only the query " + queryFile());

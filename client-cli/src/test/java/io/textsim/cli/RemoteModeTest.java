@@ -290,6 +290,33 @@ class RemoteModeTest {
   }
 
   @Test
+  void aClientKeyThatIsNotItsCertificatesIsReportedAsSuch() throws Exception {
+    Pem one = Pem.selfSigned(dir.resolve("one"), "one");
+    Pem other = Pem.selfSigned(dir.resolve("other"), "other");
+    String err =
+        run(
+                "compare",
+                "--server",
+                address,
+                "--tls-ca",
+                one.cert().toString(),
+                "--tls-cert",
+                one.cert().toString(),
+                "--tls-key",
+                other.key().toString(),
+                TEHRAN,
+                MEHR)
+            .failsWithOneLine();
+    assertEquals(
+        "client-cli: "
+            + other.key()
+            + ": not the private key of the certificate in "
+            + one.cert()
+            + " (they do not match)",
+        err);
+  }
+
+  @Test
   void unreadableTlsFilesAreNamed() {
     String missing = dir.resolve("missing-ca.pem").toString();
     String err =

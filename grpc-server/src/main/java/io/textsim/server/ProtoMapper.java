@@ -168,8 +168,11 @@ final class ProtoMapper {
     int n = request.getDocumentsCount();
     checkCount(n, "documents");
     List<Document> documents = new ArrayList<>(n);
+    UniqueIds ids = new UniqueIds("documents[%d]");
     for (int i = 0; i < n; i++) {
-      documents.add(document(request.getDocuments(i), "documents[" + i + "]"));
+      Document d = document(request.getDocuments(i), "documents[" + i + "]");
+      ids.add(d.id(), i, "documents[" + i + "].id");
+      documents.add(d);
     }
     return ClusterResponse.newBuilder().setClustering(cluster(documents, options)).build();
   }

@@ -7,5 +7,9 @@
  * is refused by number, never guessed from a name.
  *
  * <p>A value that does not map is a {@link io.textsim.wire.BadFieldException} naming the field.
+ *
+ * <p>{@code TlsFiles} reads and checks the PEM files of a TLS set-up, the server's and the client's
+ * alike, before they are used: a key that is not its certificate's is a {@link
+ * io.textsim.wire.TlsFileException} naming the file, instead of handshakes that fail later.
  */
 package io.textsim.wire;
