@@ -7,6 +7,7 @@ import io.textsim.core.cluster.ClusterOptions;
 import io.textsim.core.cluster.Clusterer;
 import io.textsim.core.cluster.Clustering;
 import io.textsim.core.cluster.Document;
+import io.textsim.core.furniture.Furniture;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -37,9 +38,12 @@ import org.openjdk.jmh.runner.IterationType;
  *       in parallel on all cores the way {@link Clusterer} does it ({@code IntStream.range(0,
  *       n).parallel()}): the part of clustering no strategy can avoid.
  *   <li>{@code cluster}: {@link Clusterer#cluster(List, ClusterOptions)} with {@link
- *       ClusterOptions#defaults()} (Jaccard of word 4-shingles at 0.5, single linkage; AUTO picks
- *       LSH candidates above 300 documents), end to end: profiles, one-permutation signatures and
- *       band keys, candidate pairs, exact verification, union-find, representatives.
+ *       ClusterOptions#defaults()} (page furniture learned per source, Jaccard of the content word
+ *       4-shingles at 0.3, representative linkage; AUTO picks LSH candidates above 300 documents),
+ *       end to end: profiles, furniture, one-permutation signatures and band keys, candidate pairs,
+ *       exact verification, union-find, representatives, the representative split. With {@code
+ *       furniture=none} the same without furniture, so that the two rows of one run give what
+ *       learning and taking out the furniture costs.
  * </ul>
  *
  * <p>Single-shot: each iteration is one complete run (seconds to tens of seconds), two warm-up and
@@ -60,6 +64,10 @@ public class ClusteringBenchmark {
   @Param({"10000", "100000"})
   public int articles;
 
+  /** {@code learn}: the defaults; {@code none}: the defaults without page furniture. */
+  @Param({"learn", "none"})
+  public String furniture;
+
   private List<Document> documents;
   private String[] texts;
   private TextProfiler profiler;
@@ -77,7 +85,10 @@ public class ClusteringBenchmark {
     documents = corpus.stream().map(Article::document).toList();
     texts = documents.stream().map(Document::text).toArray(String[]::new);
     profiler = TextProfiler.defaults();
-    options = ClusterOptions.defaults();
+    options =
+        furniture.equals("none")
+            ? ClusterOptions.builder().furniture(Furniture.none()).build()
+            : ClusterOptions.defaults();
     watch = new IterationWatch();
     long chars = 0;
     for (String t : texts) {
@@ -116,9 +127,10 @@ public class ClusteringBenchmark {
     watch.stop(
         String.format(
             Locale.ROOT,
-            "%s\tarticles=%d\t%s-%d",
+            "%s\tarticles=%d\tfurniture=%s\t%s-%d",
             name.substring(name.lastIndexOf('.') + 1),
             articles,
+            furniture,
             params.getType().toString().toLowerCase(Locale.ROOT),
             iteration));
     Clustering c = last;

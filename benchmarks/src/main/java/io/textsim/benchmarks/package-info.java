@@ -19,8 +19,8 @@
  * </ul>
  *
  * <p>Not JMH: {@code io.textsim.benchmarks.load.LoadGenerator} (gRPC against the library, same
- * process) and {@code io.textsim.benchmarks.quality.QualityEvaluation} (clustering quality); see
- * docs/BENCHMARKS.md and docs/QUALITY.md.
+ * process); see docs/BENCHMARKS.md. The clustering quality evaluation has a module of its own,
+ * {@code evaluation/} (docs/QUALITY.md).
  *
  * <h2>Running</h2>
  *

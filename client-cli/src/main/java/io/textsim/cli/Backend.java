@@ -23,8 +23,15 @@ interface Backend extends AutoCloseable {
    *
    * @param measures the measures asked for; the verdict's (jaccard and containment both ways) are
    *     always added, see {@link #reported()}
+   * @param furnitureExamples other pages of the same outlets to learn page furniture from; none: no
+   *     furniture
    */
-  record CompareSettings(Set<Measure> measures, int shingleSize, double threshold) {
+  record CompareSettings(
+      Set<Measure> measures, int shingleSize, double threshold, List<Input> furnitureExamples) {
+    public CompareSettings {
+      furnitureExamples = List.copyOf(furnitureExamples);
+    }
+
     /** The verdict rule: jaccard at the threshold. */
     VerdictRule verdict() {
       return new VerdictRule(Measure.JACCARD, threshold);

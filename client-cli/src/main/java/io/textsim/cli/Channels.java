@@ -5,10 +5,27 @@ import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
+import io.textsim.wire.TlsFileException;
+import io.textsim.wire.TlsFiles;
+import java.io.ByteArrayInputStream;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** Opens the channel to a server: address, plain or TLS (with a client certificate for mTLS). */
+/**
+ * Opens and closes the channel to a server: address, plain or TLS (with a client certificate for
+ * mTLS).
+ */
 final class Channels {
   private static final int MAX_INBOUND_BYTES = 256 * 1024 * 1024;
+
+  /** Kept so that the level set below sticks (JUL holds loggers weakly). */
+  private static final Logger GRPC_LOGGER = Logger.getLogger("io.grpc");
+
+  static {
+    // gRPC logs transport trouble with stack traces; the user gets one line from us instead.
+    GRPC_LOGGER.setLevel(Level.OFF);
+  }
 
   private Channels() {}
 
@@ -19,6 +36,16 @@ final class Channels {
         .maxInboundMessageSize(MAX_INBOUND_BYTES)
         .userAgent("textsim-client-cli/" + VersionProvider.version())
         .build();
+  }
+
+  /** Closes {@code channel} at once, waiting briefly for its threads. */
+  static void close(ManagedChannel channel) {
+    channel.shutdownNow();
+    try {
+      channel.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static ChannelCredentials credentials(ServerOptions options) {
@@ -34,8 +61,18 @@ final class Channels {
       }
     }
     if (options.tlsCert != null) {
+      // Checked here: gRPC takes a key that is not the certificate's, and the handshake that then
+      // fails reads as a server that cannot be reached.
+      TlsFiles.KeyPairFiles pair;
       try {
-        tls.keyManager(options.tlsCert.toFile(), options.tlsKey.toFile());
+        pair = TlsFiles.readKeyPair(options.tlsCert, options.tlsKey);
+      } catch (TlsFileException e) {
+        throw CliException.input(e.file().toString(), e.problem());
+      }
+      try {
+        tls.keyManager(
+            new ByteArrayInputStream(pair.certificateChain()),
+            new ByteArrayInputStream(pair.privateKey()));
       } catch (Exception e) {
         throw CliException.input(
             options.tlsCert + " / " + options.tlsKey,

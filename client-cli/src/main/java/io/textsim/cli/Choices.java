@@ -24,7 +24,8 @@ final class Choices {
   enum Format {
     TEXT,
     JSON,
-    CSV;
+    CSV,
+    HTML;
 
     String wireName() {
       return name().toLowerCase(Locale.ROOT);
@@ -67,6 +68,32 @@ final class Choices {
     @Override
     public java.util.Iterator<String> iterator() {
       return List.of("text", "json", "csv").iterator();
+    }
+  }
+
+  /** --format of compare: text, json or html. */
+  static final class TextJsonOrHtml implements ITypeConverter<Format>, Iterable<String> {
+    @Override
+    public Format convert(String value) {
+      return Format.parse(value, Format.TEXT, Format.JSON, Format.HTML);
+    }
+
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return List.of("text", "json", "html").iterator();
+    }
+  }
+
+  /** --format of cluster: text, json, csv or html. */
+  static final class TextJsonCsvOrHtml implements ITypeConverter<Format>, Iterable<String> {
+    @Override
+    public Format convert(String value) {
+      return Format.parse(value, Format.TEXT, Format.JSON, Format.CSV, Format.HTML);
+    }
+
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return List.of("text", "json", "csv", "html").iterator();
     }
   }
 

@@ -13,8 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -31,9 +29,6 @@ import picocli.CommandLine.Spec;
           + " {\"id\": ..., \"text\": ...} a line."
     })
 final class ClusterCommand implements Callable<Integer> {
-  /** The progress bar appears once the work has taken this long. */
-  static final long PROGRESS_DELAY_MILLIS = 1_000;
-
   /** Below this threshold, LSH recall for overlap and cosine falls under the 98% target. */
   static final double LSH_RECALL_THRESHOLD = 0.5;
 
@@ -44,18 +39,7 @@ final class ClusterCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(
-      paramLabel = "PATH",
-      arity = "0..*",
-      description = "Text files and directories; - reads one text from standard input.")
-  List<String> paths = List.of();
-
-  @Option(
-      names = "--jsonl",
-      order = 1,
-      paramLabel = "FILE",
-      description = "Read the documents from JSONL instead (- for standard input).")
-  String jsonl;
+  @Mixin DocumentSource documents;
 
   @Option(
       names = "--threshold",
@@ -114,9 +98,11 @@ final class ClusterCommand implements Callable<Integer> {
       order = 6,
       paramLabel = "FORMAT",
       defaultValue = "text",
-      converter = Choices.TextJsonOrCsv.class,
-      completionCandidates = Choices.TextJsonOrCsv.class,
-      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      converter = Choices.TextJsonCsvOrHtml.class,
+      completionCandidates = Choices.TextJsonCsvOrHtml.class,
+      description =
+          "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); html is one self-contained page"
+              + " with each member's difference from its representative.")
   Choices.Format format;
 
   @Option(
@@ -136,27 +122,26 @@ final class ClusterCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     server.validate();
-    if ((jsonl == null) == paths.isEmpty()) {
-      throw new ParameterException(
-          spec.commandLine(),
-          jsonl == null
-              ? "Missing documents: give PATH... or --jsonl FILE"
-              : "Give either PATH... or --jsonl FILE, not both");
-    }
+    documents.validate("documents");
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
-    ProgressBar bar = progressBar(err);
-    Inputs inputs = new Inputs(profile.maxBytes, main.stdin());
-    List<Input> docs = jsonl != null ? inputs.jsonl(jsonl) : inputs.files(paths);
+    ProgressBar bar = ProgressBar.when(progress, err);
+    Inputs inputs = new Inputs(profile.maxBytes(), main.stdin());
+    List<Input> docs = documents.read(inputs);
+    inputs.noteSkipped(err, MAX_NOTES);
     noteBlank(docs, err);
     Reports.Cluster report;
-    try (Backend backend = server.open(profile.maxBytes)) {
+    try (Backend backend = server.open(profile.maxBytes())) {
       report =
           backend.cluster(
               docs,
               new Backend.ClusterSettings(
-                  measure, linkage, candidates, threshold, profile.shingleSize),
+                  measure,
+                  linkage,
+                  candidates,
+                  threshold,
+                  profile.shingleSize(ClusterOptions.DEFAULT_SHINGLES)),
               bar == null ? ClusterProgress.none() : bar);
     } finally {
       if (bar != null && bar.finish()) {
@@ -172,17 +157,10 @@ final class ClusterCommand implements Callable<Integer> {
     switch (format) {
       case JSON -> ClusterOutput.json(report, out);
       case CSV -> ClusterOutput.csv(report, out);
+      case HTML -> ClusterHtml.write(report, docs, profile.shingleSize, out);
       default -> ClusterOutput.text(report, out);
     }
     return Main.OK;
-  }
-
-  private ProgressBar progressBar(PrintWriter err) {
-    return switch (progress) {
-      case ALWAYS -> new ProgressBar(err, 0);
-      case NEVER -> null;
-      case AUTO -> Terminal.stderrIsTerminal() ? new ProgressBar(err, PROGRESS_DELAY_MILLIS) : null;
-    };
   }
 
   /**
@@ -206,15 +184,28 @@ final class ClusterCommand implements Callable<Integer> {
     }
   }
 
-  /** One note per empty text, at most {@link #MAX_NOTES}, then a count of the rest. */
+  /**
+   * One note per empty text and per page with malformed bytes, at most {@link #MAX_NOTES} of each,
+   * then a count of the rest.
+   */
   static void noteBlank(List<Input> docs, PrintWriter err) {
     int blank = 0;
+    int malformed = 0;
     for (Input in : docs) {
       if (in.isBlank()) {
         if (++blank <= MAX_NOTES) {
           err.println("client-cli: " + in.blankNote());
         }
       }
+      if (in.malformedNote().isPresent() && ++malformed <= MAX_NOTES) {
+        err.println("client-cli: " + in.malformedNote().get());
+      }
+    }
+    if (malformed > MAX_NOTES) {
+      err.println(
+          "client-cli: note: "
+              + (malformed - MAX_NOTES)
+              + " more pages have bytes not valid in their character set");
     }
     if (blank > MAX_NOTES) {
       err.println(

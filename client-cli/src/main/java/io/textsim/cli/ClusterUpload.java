@@ -13,7 +13,6 @@ import io.textsim.proto.v1.SimilarityServiceGrpc;
 import io.textsim.wire.WireResults;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * One ClusterStream call: options first, then the documents in batches ({@link
@@ -111,16 +110,6 @@ final class ClusterUpload {
           }
         };
     stub.clusterStream(observer);
-    try {
-      return result.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliException("interrupted");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof StatusRuntimeException s) {
-        throw s;
-      }
-      throw Status.fromThrowable(e.getCause()).asRuntimeException();
-    }
+    return RemoteCalls.await(result);
   }
 }

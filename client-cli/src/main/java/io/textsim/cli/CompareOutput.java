@@ -3,6 +3,8 @@ package io.textsim.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.textsim.core.explain.Explanation;
 import io.textsim.core.explain.Passage;
+import io.textsim.core.html.HtmlText;
+import io.textsim.core.measure.Comparison;
 import io.textsim.core.measure.Measure;
 import io.textsim.core.measure.Verdict;
 import io.textsim.core.measure.VerdictRule;
@@ -30,29 +32,31 @@ final class CompareOutput {
     out.println(doc("a", r.a(), idWidth));
     out.println(doc("b", r.b(), idWidth));
     out.println();
-    out.println(r.judgement().verdict().wireName() + "  (" + reason(r) + ")");
+    out.println(r.judgement().verdict().wireName() + "  (" + reason(r.judgement()) + ")");
     out.println();
-    int width = 0;
-    for (Measure m : r.comparison().scores().keySet()) {
-      width = Math.max(width, m.wireName().length());
-    }
-    for (Map.Entry<Measure, Double> e : r.comparison().scores().entrySet()) {
-      StringBuilder line = new StringBuilder();
-      line.append(pad(e.getKey().wireName(), width + 2)).append(Display.score(e.getValue()));
-      String note = distanceNote(e.getKey(), r);
-      String bar = Display.bar(e.getValue(), BAR);
-      line.append("  ").append(note.isEmpty() ? bar : pad(bar, BAR + 2) + note);
-      out.println(line.toString().stripTrailing());
-    }
+    scores(r.comparison(), out);
     out.println();
+    if (r.content().isPresent()) {
+      Reports.Content c = r.content().get();
+      out.println(
+          "content, the furniture taken out: "
+              + c.judgement().verdict().wireName()
+              + "  ("
+              + reason(c.judgement())
+              + ")");
+      out.println();
+      scores(c.comparison(), out);
+      out.println();
+    }
     Explanation x = r.explanation();
     if (explain) {
       explained("a", x.sharedInA(), x.onlyA(), out);
       out.println();
       explained("b", x.sharedInB(), x.onlyB(), out);
     } else {
-      only("a", x.onlyA(), out);
-      only("b", x.onlyB(), out);
+      boolean furniture = r.content().isPresent();
+      only("a", x.onlyA(), furniture, out);
+      only("b", x.onlyB(), furniture, out);
       out.println(
           "shared     "
               + Display.plural(x.sharedInA().size(), "passage")
@@ -65,18 +69,36 @@ final class CompareOutput {
     out.flush();
   }
 
+  /** Every score with a bar, and the edit distance beside the edit measures. */
+  private static void scores(Comparison comparison, PrintWriter out) {
+    int width = 0;
+    for (Measure m : comparison.scores().keySet()) {
+      width = Math.max(width, m.wireName().length());
+    }
+    for (Map.Entry<Measure, Double> e : comparison.scores().entrySet()) {
+      StringBuilder line = new StringBuilder();
+      line.append(pad(e.getKey().wireName(), width + 2)).append(Display.score(e.getValue()));
+      String note = distanceNote(e.getKey(), comparison);
+      String bar = Display.bar(e.getValue(), BAR);
+      line.append("  ").append(note.isEmpty() ? bar : pad(bar, BAR + 2) + note);
+      out.println(line.toString().stripTrailing());
+    }
+  }
+
   private static String doc(String side, Reports.Doc d, int idWidth) {
     return side
         + "  "
         + pad(d.id(), idWidth + 2)
         + Display.plural(d.chars(), "char")
         + ", "
-        + Display.plural(d.tokens(), "word");
+        + Display.plural(d.tokens(), "word")
+        + d.html()
+            .map(h -> " (visible text of a page in " + h.charset().charset().name() + ")")
+            .orElse("");
   }
 
   /** Why the verdict is what it is: the clause of {@link VerdictRule} that decided it. */
-  private static String reason(Reports.Compare r) {
-    VerdictRule.Judgement j = r.judgement();
+  static String reason(VerdictRule.Judgement j) {
     String score = j.rule().measure().wireName() + " " + Display.score(j.score());
     String threshold = "threshold " + Display.number(j.rule().threshold());
     return switch (j.reason()) {
@@ -103,11 +125,11 @@ final class CompareOutput {
     return String.format(java.util.Locale.ROOT, "%.0f%%", Math.floor(v * 100));
   }
 
-  private static String distanceNote(Measure measure, Reports.Compare r) {
+  static String distanceNote(Measure measure, Comparison comparison) {
     OptionalInt d =
         switch (measure) {
-          case LEVENSHTEIN -> r.comparison().levenshteinDistance();
-          case TOKEN_LEVENSHTEIN -> r.comparison().tokenLevenshteinDistance();
+          case LEVENSHTEIN -> comparison.levenshteinDistance();
+          case TOKEN_LEVENSHTEIN -> comparison.tokenLevenshteinDistance();
           default -> OptionalInt.empty();
         };
     if (d.isEmpty()) {
@@ -117,10 +139,28 @@ final class CompareOutput {
     return "edit distance " + Display.plural(d.getAsInt(), unit);
   }
 
-  private static void only(String side, List<Passage> passages, PrintWriter out) {
+  /**
+   * The passages only {@code side} has; with {@code furniture}, its content first and then, apart,
+   * its furniture.
+   */
+  private static void only(
+      String side, List<Passage> passages, boolean furniture, PrintWriter out) {
+    if (!furniture) {
+      only("only in " + side, passages, out);
+      return;
+    }
+    List<Passage> content = new ArrayList<>();
+    List<Passage> frame = new ArrayList<>();
+    for (Passage p : passages) {
+      (p.furniture() ? frame : content).add(p);
+    }
+    only("only in " + side, content, out);
+    only("furniture only in " + side, frame, out);
+  }
+
+  private static void only(String title, List<Passage> passages, PrintWriter out) {
     out.println(
-        "only in "
-            + side
+        title
             + "  "
             + Display.plural(passages.size(), "passage")
             + (passages.isEmpty() ? "" : ", " + Display.plural(chars(passages), "char")));
@@ -145,7 +185,11 @@ final class CompareOutput {
             + " only in "
             + side);
     for (Passage p : all) {
-      out.println("  " + range(p) + "  " + (shared.contains(p) ? "shared" : "only in " + side));
+      String kind =
+          shared.contains(p)
+              ? "shared"
+              : (p.furniture() ? "furniture only in " : "only in ") + side;
+      out.println("  " + range(p) + "  " + kind);
       for (String line : Display.lines(p.text()).split("\n", -1)) {
         out.println(("    " + line).stripTrailing());
       }
@@ -194,10 +238,23 @@ final class CompareOutput {
           g.writeStringField("verdict", r.judgement().verdict().wireName());
           g.writeNumberField("threshold", r.threshold());
           g.writeObjectFieldStart("passages");
-          passages(g, "shared", r.explanation().sharedInA());
-          passages(g, "only_a", r.explanation().onlyA());
-          passages(g, "only_b", r.explanation().onlyB());
+          boolean furniture = r.content().isPresent();
+          passages(g, "shared", r.explanation().sharedInA(), false);
+          passages(g, "only_a", r.explanation().onlyA(), furniture);
+          passages(g, "only_b", r.explanation().onlyB(), furniture);
           g.writeEndObject();
+          if (furniture) {
+            Reports.Content c = r.content().get();
+            g.writeObjectFieldStart("content_scores");
+            for (Map.Entry<Measure, Double> e : c.comparison().scores().entrySet()) {
+              g.writeNumberField(e.getKey().wireName(), e.getValue());
+            }
+            g.writeEndObject();
+            optionalInt(g, "content_levenshtein_distance", c.comparison().levenshteinDistance());
+            optionalInt(
+                g, "content_token_levenshtein_distance", c.comparison().tokenLevenshteinDistance());
+            g.writeStringField("content_verdict", c.judgement().verdict().wireName());
+          }
           g.writeEndObject();
         });
   }
@@ -207,6 +264,14 @@ final class CompareOutput {
     g.writeStringField("id", d.id());
     g.writeNumberField("chars", d.chars());
     g.writeNumberField("tokens", d.tokens());
+    if (d.html().isPresent()) {
+      // Only for pages, so that the JSON of plain texts stays as it was.
+      HtmlText page = d.html().get();
+      g.writeStringField("input", "html");
+      g.writeStringField("offsets", "extracted_text");
+      g.writeStringField("charset", page.charset().charset().name());
+      g.writeStringField("charset_source", page.charset().source().wireName());
+    }
     g.writeEndObject();
   }
 
@@ -218,14 +283,17 @@ final class CompareOutput {
     }
   }
 
-  private static void passages(JsonGenerator g, String name, List<Passage> passages)
-      throws IOException {
+  private static void passages(
+      JsonGenerator g, String name, List<Passage> passages, boolean furniture) throws IOException {
     g.writeArrayFieldStart(name);
     for (Passage p : passages) {
       g.writeStartObject();
       g.writeNumberField("start", p.start());
       g.writeNumberField("end", p.end());
       g.writeStringField("text", p.text());
+      if (furniture) {
+        g.writeBooleanField("furniture", p.furniture());
+      }
       g.writeEndObject();
     }
     g.writeEndArray();

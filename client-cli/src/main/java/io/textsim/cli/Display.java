@@ -29,6 +29,11 @@ final class Display {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
+  /** {@code s} with spaces before it to {@code width} characters, as right-aligned columns are. */
+  static String padLeft(String s, int width) {
+    return " ".repeat(Math.max(0, width - s.length())) + s;
+  }
+
   /** {@code "1 passage"}, {@code "2 passages"}. */
   static String plural(long n, String noun) {
     return count(n) + " " + noun + (n == 1 ? "" : "s");

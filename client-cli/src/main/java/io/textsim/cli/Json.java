@@ -49,4 +49,14 @@ final class Json {
     out.print('\n');
     out.flush();
   }
+
+  /** Writes {@code "name": [...]} of strings. */
+  static void strings(JsonGenerator g, String name, java.util.List<String> values)
+      throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
+  }
 }

@@ -7,6 +7,7 @@ import io.textsim.core.cluster.ClusterOptions;
 import io.textsim.core.cluster.ClusterProgress;
 import io.textsim.core.cluster.Clusterer;
 import io.textsim.core.cluster.Document;
+import io.textsim.core.furniture.FurnitureOptions;
 import io.textsim.core.shingle.ShingleConfig;
 import io.textsim.core.usecase.PairOptions;
 import io.textsim.core.usecase.PairResult;
@@ -54,29 +55,56 @@ final class LocalBackend implements Backend {
     try {
       return work.get();
     } catch (OperationCancelledException e) {
-      throw new CliException(
-          "deadline exceeded: the work took longer than --deadline "
-              + Units.formatDuration(deadline.orElseThrow()));
+      throw deadlineExceeded(deadline.orElseThrow());
     }
+  }
+
+  /** The failure of local work that outlasted {@code --deadline}, worded as a server's would be. */
+  static CliException deadlineExceeded(Duration deadline) {
+    return new CliException(
+        "deadline exceeded: the work took longer than --deadline "
+            + Units.formatDuration(deadline));
   }
 
   @Override
   public Reports.Compare compare(Input a, Input b, CompareSettings settings) {
-    PairOptions options =
+    TextProfiler profiler = profiler(settings.shingleSize());
+    Cancellation cancellation = cancellation();
+    PairOptions.Builder options =
         PairOptions.builder()
-            .profiler(profiler(settings.shingleSize()))
+            .profiler(profiler)
             .measures(settings.reported())
             .verdict(settings.verdict())
             .explain(true)
-            .cancellation(cancellation())
-            .build();
-    PairResult r = withDeadline(() -> UseCases.compare(a.text(), b.text(), options));
+            .cancellation(cancellation);
+    PairResult r =
+        withDeadline(
+            () -> {
+              if (!settings.furnitureExamples().isEmpty()) {
+                options.furniture(
+                    UseCases.learnFurniture(
+                        documents(settings.furnitureExamples()),
+                        profiler,
+                        FurnitureOptions.defaults(),
+                        cancellation));
+              }
+              return UseCases.compare(a.text(), b.text(), options.build());
+            });
     return new Reports.Compare(
         new Reports.Doc(a.id(), a.text().length(), r.a().tokenCount()),
         new Reports.Doc(b.id(), b.text().length(), r.b().tokenCount()),
         r.comparison(),
         r.judgement(),
-        r.explanation().orElseThrow());
+        r.explanation().orElseThrow(),
+        r.content().map(c -> new Reports.Content(c.comparison(), c.judgement())));
+  }
+
+  private static List<Document> documents(List<Input> inputs) {
+    List<Document> docs = new ArrayList<>(inputs.size());
+    for (Input in : inputs) {
+      docs.add(new Document(in.id(), in.text(), in.source()));
+    }
+    return docs;
   }
 
   @Override
@@ -88,10 +116,7 @@ final class LocalBackend implements Backend {
             .cancellation(cancellation())
             .progress(progress)
             .build();
-    List<Document> docs = new ArrayList<>(documents.size());
-    for (Input in : documents) {
-      docs.add(new Document(in.id(), in.text(), in.source()));
-    }
+    List<Document> docs = documents(documents);
     return Reports.Cluster.of(
         withDeadline(() -> Clusterer.cluster(docs, options)), settings.linkage());
   }
@@ -113,7 +138,7 @@ final class LocalBackend implements Backend {
     SearchResult r = withDeadline(() -> UseCases.search(query.text(), texts, options));
     List<Reports.Match> matches = new ArrayList<>(r.matches().size());
     for (SearchResult.Match m : r.matches()) {
-      matches.add(new Reports.Match(documents.get(m.index()).id(), m.score()));
+      matches.add(new Reports.Match(documents.get(m.index()).id(), m.score(), m.located()));
     }
     return new Reports.Search(
         query.id(), documents.size(), r.rankBy(), settings.top(), settings.minScore(), matches);

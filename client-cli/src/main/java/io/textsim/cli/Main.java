@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
 /**
- * The top command, {@code client-cli}: compare, cluster and search texts, locally through the core
- * or remotely through the gRPC API with {@code --server}.
+ * The top command, {@code client-cli}: compare, cluster and search texts, and keep a near-duplicate
+ * index, locally through the core or remotely through the gRPC API with {@code --server}.
  *
  * <p>Exit codes: 0 done, 1 bad input or a runtime error (one line on stderr, never a stack trace),
  * 2 usage error. Output is UTF-8 whatever the platform's default charset.
@@ -29,6 +29,7 @@ import picocli.CommandLine.HelpCommand;
       CompareCommand.class,
       ClusterCommand.class,
       SearchCommand.class,
+      IndexCommand.class,
       HealthCommand.class,
       HelpCommand.class
     },
@@ -43,6 +44,8 @@ import picocli.CommandLine.HelpCommand;
       "  client-cli compare a.txt b.txt",
       "  client-cli cluster --format json articles/",
       "  client-cli search query.txt articles/",
+      "  client-cli index add --index ./idx articles/",
+      "  client-cli index query --index ./idx new-article.txt",
       "  client-cli compare --server localhost:50051 a.txt b.txt"
     })
 public final class Main implements Runnable {
@@ -77,7 +80,7 @@ public final class Main implements Runnable {
   public void run() {
     // No subcommand: say what there is.
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing subcommand: compare, cluster, search, health or help");
+        spec.commandLine(), "Missing subcommand: compare, cluster, search, index, health or help");
   }
 
   /** Runs the command line and exits with its exit code. */
@@ -105,6 +108,9 @@ public final class Main implements Runnable {
   public static CommandLine commandLine(Main main) {
     CommandLine cl = new CommandLine(main);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // search's QUERY takes @FILE itself; picocli's own argument files would read it as options.
+    cl.setExpandAtFiles(false);
+    cl.setDefaultValueProvider(new ProfileOptions.ShingleDefaults());
     cl.setExecutionExceptionHandler(Errors::handleExecution);
     cl.setParameterExceptionHandler(Errors::handleParameter);
     cl.setExitCodeExceptionMapper(Errors::exitCode);

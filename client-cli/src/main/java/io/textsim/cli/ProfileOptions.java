@@ -2,32 +2,53 @@ package io.textsim.cli;
 
 import io.textsim.core.shingle.ShingleConfig;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /** Options shared by every command that reads texts: shingle size and the size limit. */
 final class ProfileOptions {
-  /** The default --max-bytes, matching the core's default text length limit. */
-  static final String DEFAULT_MAX_BYTES = "10MB";
-
   @Option(
       names = "--shingle-size",
       order = 20,
       paramLabel = "K",
       converter = ShingleSize.class,
       description = "Words per shingle, 1 to 64 (default: ${DEFAULT-VALUE}).")
-  int shingleSize = ShingleConfig.DEFAULT.size();
+  Integer shingleSize;
 
-  @Option(
-      names = "--max-bytes",
-      order = 21,
-      paramLabel = "SIZE",
-      converter = Units.ByteSize.class,
-      defaultValue = DEFAULT_MAX_BYTES,
-      description =
-          "Largest text accepted, e.g. 20MB or 500KB (default: ${DEFAULT-VALUE}); larger files"
-              + " are an error.")
-  long maxBytes;
+  @Mixin SizeOptions size;
+
+  /** The --max-bytes limit. */
+  long maxBytes() {
+    return size.maxBytes;
+  }
+
+  /** The --shingle-size given, else {@code commandDefault}. */
+  int shingleSize(ShingleConfig commandDefault) {
+    return shingleSize != null ? shingleSize : commandDefault.size();
+  }
+
+  /**
+   * Gives {@code --shingle-size} the clustering default ({@link
+   * io.textsim.core.cluster.ClusterOptions#DEFAULT_SHINGLES}) in the commands that cluster, and the
+   * comparison default ({@link ShingleConfig#DEFAULT}) elsewhere, so that each command's help shows
+   * its own.
+   */
+  static final class ShingleDefaults implements picocli.CommandLine.IDefaultValueProvider {
+    @Override
+    public String defaultValue(picocli.CommandLine.Model.ArgSpec arg) {
+      if (!(arg instanceof picocli.CommandLine.Model.OptionSpec o)
+          || !o.longestName().equals("--shingle-size")) {
+        return null;
+      }
+      boolean clusters = o.command() != null && o.command().name().equals("cluster");
+      return String.valueOf(
+          (clusters
+                  ? io.textsim.core.cluster.ClusterOptions.DEFAULT_SHINGLES
+                  : ShingleConfig.DEFAULT)
+              .size());
+    }
+  }
 
   /** Converts --shingle-size: 1 to {@link ShingleConfig#MAX_SIZE}. */
   static final class ShingleSize implements ITypeConverter<Integer> {

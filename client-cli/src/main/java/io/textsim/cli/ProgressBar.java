@@ -11,6 +11,9 @@ import java.util.Locale;
  * worker threads.
  */
 final class ProgressBar implements ClusterProgress {
+  /** With {@code --progress auto}, the bar appears once the work has taken this long. */
+  static final long AUTO_DELAY_MILLIS = 1_000;
+
   private static final int WIDTH = 30;
   private static final long REDRAW_NANOS = 100_000_000L;
 
@@ -24,6 +27,18 @@ final class ProgressBar implements ClusterProgress {
   ProgressBar(PrintWriter err, long delayMillis) {
     this.err = err;
     this.delayNanos = delayMillis * 1_000_000L;
+  }
+
+  /**
+   * The bar a {@code --progress} option asks for: always, never (null), or, for auto, when stderr
+   * is a terminal and after {@link #AUTO_DELAY_MILLIS}.
+   */
+  static ProgressBar when(Choices.Progress progress, PrintWriter err) {
+    return switch (progress) {
+      case ALWAYS -> new ProgressBar(err, 0);
+      case NEVER -> null;
+      case AUTO -> Terminal.stderrIsTerminal() ? new ProgressBar(err, AUTO_DELAY_MILLIS) : null;
+    };
   }
 
   @Override

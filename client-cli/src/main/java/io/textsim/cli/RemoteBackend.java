@@ -8,6 +8,7 @@ import io.textsim.core.TextProfiler;
 import io.textsim.core.cluster.ClusterProgress;
 import io.textsim.core.cluster.Clustering;
 import io.textsim.core.explain.Explanation;
+import io.textsim.core.explain.Passage;
 import io.textsim.core.measure.Comparison;
 import io.textsim.core.measure.Measure;
 import io.textsim.core.measure.Verdict;
@@ -26,10 +27,8 @@ import io.textsim.wire.WireResults;
 import io.textsim.wire.WireScores;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Runs every command on a textsim server through {@code textsim.v1.SimilarityService}: settings
@@ -39,14 +38,6 @@ import java.util.logging.Logger;
  * the streamed upload {@link ClusterUpload}'s.
  */
 final class RemoteBackend implements Backend {
-  /** Kept so that the level set below sticks (JUL holds loggers weakly). */
-  private static final Logger GRPC_LOGGER = Logger.getLogger("io.grpc");
-
-  static {
-    // gRPC logs transport trouble with stack traces; the user gets one line from us instead.
-    GRPC_LOGGER.setLevel(Level.OFF);
-  }
-
   private final ManagedChannel channel;
   private final RemoteCalls calls;
 
@@ -80,11 +71,11 @@ final class RemoteBackend implements Backend {
   }
 
   private static io.textsim.proto.v1.Document document(Input in) {
-    return WireResults.document(in.id(), in.text());
+    return WireResults.document(in.id(), in.text(), in.source());
   }
 
   /** Decodes a part of a response; a value that does not map is one line about the server. */
-  private static <T> T decode(Supplier<T> decoding) {
+  static <T> T decode(Supplier<T> decoding) {
     try {
       return decoding.get();
     } catch (BadFieldException e) {
@@ -109,19 +100,29 @@ final class RemoteBackend implements Backend {
     for (Measure m : settings.reported()) {
       request.addMeasures(WireEnums.toProto(m));
     }
+    for (Input example : settings.furnitureExamples()) {
+      request.addFurnitureExamples(document(example));
+    }
     CompareResponse response = calls.call(() -> blocking().compare(request.build()));
     Comparison comparison =
         decode(
             () -> WireScores.comparison(response.getScores(), response.getDistances(), "scores"));
-    Verdict sent = decode(() -> WireEnums.verdict(response.getVerdictValue(), "verdict"));
-    VerdictRule.Judgement judgement = rule.judge(comparison);
-    if (judgement.verdict() != sent) {
-      throw new CliException(
-          "the server's verdict "
-              + sent.wireName()
-              + " differs from this client's rule on the same scores ("
-              + judgement.verdict().wireName()
-              + "); is it a textsim server of the same version?");
+    VerdictRule.Judgement judgement =
+        judged(rule, comparison, response.getVerdictValue(), "verdict");
+    Optional<Reports.Content> content = Optional.empty();
+    if (!settings.furnitureExamples().isEmpty()) {
+      Comparison onContent =
+          decode(
+              () ->
+                  WireScores.comparison(
+                      response.getContentScores(),
+                      response.getContentDistances(),
+                      "content_scores"));
+      content =
+          Optional.of(
+              new Reports.Content(
+                  onContent,
+                  judged(rule, onContent, response.getContentVerdictValue(), "content_verdict")));
     }
     Explanation explanation =
         decode(() -> WireResults.explanation(response.getPassages(), "passages"));
@@ -136,7 +137,29 @@ final class RemoteBackend implements Backend {
             response.hasBStats() ? response.getBStats().getWords() : words(b)),
         comparison,
         judgement,
-        explanation);
+        explanation,
+        content);
+  }
+
+  /**
+   * This client's judgement of {@code scores}, checked against the verdict the server sent in
+   * {@code field}: the text output prints the clause that decided it, which needs the rule here.
+   */
+  private static VerdictRule.Judgement judged(
+      VerdictRule rule, Comparison scores, int sentValue, String field) {
+    Verdict sent = decode(() -> WireEnums.verdict(sentValue, field));
+    VerdictRule.Judgement judgement = rule.judge(scores);
+    if (judgement.verdict() != sent) {
+      throw new CliException(
+          "the server's "
+              + field.replace('_', ' ')
+              + " "
+              + sent.wireName()
+              + " differs from this client's rule on the same scores ("
+              + judgement.verdict().wireName()
+              + "); is it a textsim server of the same version?");
+    }
+    return judgement;
   }
 
   /**
@@ -163,7 +186,9 @@ final class RemoteBackend implements Backend {
     CompareManyResponse response = calls.call(() -> blocking().compareMany(request.build()));
     List<Reports.Match> matches = new ArrayList<>(response.getMatchesCount());
     for (io.textsim.proto.v1.Match m : response.getMatchesList()) {
-      matches.add(new Reports.Match(m.getId(), m.getScore()));
+      List<Passage> located =
+          decode(() -> WireResults.passages(m.getLocatedList(), "matches.located"));
+      matches.add(new Reports.Match(m.getId(), m.getScore(), located));
     }
     return new Reports.Search(
         query.id(),
@@ -195,11 +220,6 @@ final class RemoteBackend implements Backend {
 
   @Override
   public void close() {
-    channel.shutdownNow();
-    try {
-      channel.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Channels.close(channel);
   }
 }

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -73,6 +75,26 @@ final class RemoteCalls {
           throw new CliException("interrupted");
         }
       }
+    }
+  }
+
+  /**
+   * Waits for the answer of a streaming call.
+   *
+   * @throws StatusRuntimeException if the call failed, as the blocking stubs throw it (so that
+   *     {@link #call} handles both alike)
+   */
+  static <T> T await(CompletableFuture<T> answer) {
+    try {
+      return answer.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException("interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof StatusRuntimeException s) {
+        throw s;
+      }
+      throw Status.fromThrowable(e.getCause()).asRuntimeException();
     }
   }
 

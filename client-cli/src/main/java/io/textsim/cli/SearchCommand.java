@@ -1,6 +1,7 @@
 package io.textsim.cli;
 
 import io.textsim.core.measure.Measure;
+import io.textsim.core.shingle.ShingleConfig;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -24,8 +25,11 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Finds the documents most similar to the QUERY text, best first.",
-      "Reads files and directories (recursively; hidden files are skipped; the query file itself"
-          + " is left out), or JSONL with --jsonl."
+      "Reads files and directories (recursively; hidden files are skipped; a query file itself"
+          + " is left out), or JSONL with --jsonl.",
+      "A query shorter than the shingle size (a phrase of a few words) is found wherever it"
+          + " occurs word for word; with it, and with --measure containment_a_in_b, each match"
+          + " says where in the document the query sits."
     })
 final class SearchCommand implements Callable<Integer> {
   @ParentCommand Main main;
@@ -35,7 +39,8 @@ final class SearchCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "QUERY",
-      description = "The text to look for (- for stdin).")
+      description =
+          "The text to look for, as given; @FILE reads it from FILE, and - from standard input.")
   String query;
 
   @Parameters(
@@ -108,21 +113,26 @@ final class SearchCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Inputs inputs = new Inputs(profile.maxBytes, main.stdin());
-    Input q = inputs.file(query);
+    Inputs inputs = new Inputs(profile.maxBytes(), main.stdin());
+    Input q = query(inputs, err);
     List<Input> docs = jsonl != null ? inputs.jsonl(jsonl) : withoutQuery(inputs.files(paths));
+    inputs.noteSkipped(err, ClusterCommand.MAX_NOTES);
     if (docs.isEmpty()) {
-      throw new CliException("no documents to search: the paths hold only the query " + query);
+      throw new CliException(
+          "no documents to search: the paths hold only the query " + queryFile());
     }
     if (q.isBlank()) {
       err.println("client-cli: " + q.blankNote());
     }
     ClusterCommand.noteBlank(docs, err);
     Reports.Search report;
-    try (Backend backend = server.open(profile.maxBytes)) {
+    try (Backend backend = server.open(profile.maxBytes())) {
       report =
           backend.search(
-              q, docs, new Backend.SearchSettings(measure, top, minScore, profile.shingleSize));
+              q,
+              docs,
+              new Backend.SearchSettings(
+                  measure, top, minScore, profile.shingleSize(ShingleConfig.DEFAULT)));
     }
     switch (format) {
       case JSON -> SearchOutput.json(report, out);
@@ -132,15 +142,44 @@ final class SearchCommand implements Callable<Integer> {
     return Main.OK;
   }
 
+  /**
+   * The query: {@code @FILE} read from the file (its id the path), {@code -} from standard input,
+   * anything else the text itself (its id the text). A text that names an existing file gets a
+   * note: before this version QUERY was always a file.
+   */
+  private Input query(Inputs inputs, PrintWriter err) {
+    if (Inputs.STDIN.equals(query)) {
+      return inputs.file(query);
+    }
+    if (query.startsWith("@") && query.length() > 1) {
+      return inputs.file(query.substring(1));
+    }
+    Path named = absolute(query);
+    if (named != null && java.nio.file.Files.isRegularFile(named)) {
+      err.println(
+          "client-cli: note: QUERY is searched as text; to search with the contents of the file "
+              + query
+              + ", give @"
+              + query);
+    }
+    return new Input(query, query);
+  }
+
+  /** The query file's path, if the query was read from a file. */
+  private String queryFile() {
+    return query.startsWith("@") && query.length() > 1 ? query.substring(1) : null;
+  }
+
   /** The documents without the query file itself (a directory search may find it). */
   private List<Input> withoutQuery(List<Input> docs) {
-    if (Inputs.STDIN.equals(query)) {
+    String file = queryFile();
+    if (file == null) {
       return docs;
     }
-    Path self = absolute(query);
+    Path self = absolute(file);
     List<Input> out = new ArrayList<>(docs.size());
     for (Input d : docs) {
-      if (!d.id().equals(query) && (self == null || !self.equals(absolute(d.id())))) {
+      if (!d.id().equals(file) && (self == null || !self.equals(absolute(d.id())))) {
         out.add(d);
       }
     }

@@ -1,5 +1,6 @@
 package io.textsim.cli;
 
+import io.textsim.core.explain.Passage;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -25,17 +26,32 @@ final class SearchOutput {
       return;
     }
     int rankWidth = Math.max(4, String.valueOf(matches.size()).length());
-    out.println(pad("rank", rankWidth) + "  score   document");
+    out.println(Display.padLeft("rank", rankWidth) + "  score   document");
     for (int i = 0; i < matches.size(); i++) {
       Reports.Match m = matches.get(i);
       out.println(
-          pad(String.valueOf(i + 1), rankWidth) + "  " + Display.score(m.score()) + "  " + m.id());
+          Display.padLeft(String.valueOf(i + 1), rankWidth)
+              + "  "
+              + Display.score(m.score())
+              + "  "
+              + m.id()
+              + located(m.located()));
     }
     out.flush();
   }
 
-  private static String pad(String s, int width) {
-    return " ".repeat(Math.max(0, width - s.length())) + s;
+  /** Where the query sits: the first shared passage's range, and how many more there are. */
+  private static String located(List<Passage> located) {
+    if (located.isEmpty()) {
+      return "";
+    }
+    Passage first = located.get(0);
+    return "  at ["
+        + first.start()
+        + ", "
+        + first.end()
+        + ")"
+        + (located.size() > 1 ? " and " + Display.plural(located.size() - 1, "more passage") : "");
   }
 
   /** The JSON documented in the README. */
@@ -56,6 +72,17 @@ final class SearchOutput {
             g.writeNumberField("rank", rank++);
             g.writeStringField("id", m.id());
             g.writeNumberField("score", m.score());
+            if (!m.located().isEmpty()) {
+              g.writeArrayFieldStart("located");
+              for (Passage p : m.located()) {
+                g.writeStartObject();
+                g.writeNumberField("start", p.start());
+                g.writeNumberField("end", p.end());
+                g.writeStringField("text", p.text());
+                g.writeEndObject();
+              }
+              g.writeEndArray();
+            }
             g.writeEndObject();
           }
           g.writeEndArray();

@@ -66,8 +66,20 @@ final class Units {
    * 2m}, {@code 1h}, {@code PT30S}; a bare number is seconds. Between 1ms and 24h.
    */
   static Duration parseDuration(String value) {
+    return parseBetween(value, MIN_DEADLINE, MAX_DEADLINE);
+  }
+
+  /** The longest --ttl: a hundred years of 365 days. */
+  static final Duration MAX_TTL = Duration.ofDays(36_500);
+
+  /** Parses a --ttl in the grammar of {@link Durations}: {@code 12h}, {@code 7d}; 1ms to 36500d. */
+  static Duration parseTtl(String value) {
+    return parseBetween(value, MIN_DEADLINE, MAX_TTL);
+  }
+
+  private static Duration parseBetween(String value, Duration min, Duration max) {
     try {
-      return Durations.parse(value, MIN_DEADLINE, MAX_DEADLINE);
+      return Durations.parse(value, min, max);
     } catch (IllegalArgumentException e) {
       throw new TypeConversionException(e.getMessage());
     }
@@ -105,6 +117,14 @@ final class Units {
     @Override
     public Duration convert(String value) {
       return parseDuration(value);
+    }
+  }
+
+  /** Converts --ttl values. */
+  static final class TtlValue implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      return parseTtl(value);
     }
   }
 

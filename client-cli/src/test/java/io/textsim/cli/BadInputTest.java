@@ -4,12 +4,15 @@ import static io.textsim.cli.Cli.MEHR;
 import static io.textsim.cli.Cli.TEHRAN;
 import static io.textsim.cli.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +41,7 @@ class BadInputTest {
         run("compare", dir.toString(), TEHRAN).failsWithOneLine());
     assertEquals(
         "client-cli: " + dir + ": is a directory, expected a file",
-        run("search", dir.toString(), TEHRAN).failsWithOneLine());
+        run("search", "@" + dir, TEHRAN).failsWithOneLine());
   }
 
   @Test
@@ -61,6 +64,109 @@ class BadInputTest {
     Files.write(bad, bytes);
     String err = run("compare", TEHRAN, bad.toString()).failsWithOneLine();
     assertTrue(err.contains(bad + ": invalid UTF-8 at byte offset 70000 (0xC3)"), err);
+  }
+
+  @Test
+  void danglingLinksAndLinkLoopsInAClusterDirectoryAreNotedAndSkipped() throws IOException {
+    Path articles = Files.createDirectory(dir.resolve("articles"));
+    Files.copy(Path.of(TEHRAN), articles.resolve("a.txt"));
+    Files.copy(Path.of(MEHR), articles.resolve("b.txt"));
+    Path dangling = Files.createSymbolicLink(articles.resolve("c.txt"), dir.resolve("gone.txt"));
+    Path loop = articles.resolve("d.txt");
+    Files.createSymbolicLink(loop, articles.resolve("e.txt"));
+    Files.createSymbolicLink(articles.resolve("e.txt"), loop);
+    Cli.Result r = run("cluster", "--format", "csv", articles.toString());
+    r.succeeds();
+    List<String> notes = r.err().lines().toList();
+    assertTrue(
+        notes.contains(
+            "client-cli: note: "
+                + dangling
+                + ": skipped, a dangling symbolic link ("
+                + dir.resolve("gone.txt")
+                + " does not exist)"),
+        r.err());
+    assertTrue(
+        notes.contains("client-cli: note: " + loop + ": skipped, a symbolic link loop"), r.err());
+    assertTrue(
+        notes.contains(
+            "client-cli: note: " + articles.resolve("e.txt") + ": skipped, a symbolic link loop"),
+        r.err());
+    assertEquals(3, notes.size(), r.err());
+    assertTrue(r.out().contains(articles.resolve("a.txt").toString()), r.out());
+    assertTrue(r.out().contains(articles.resolve("b.txt").toString()), r.out());
+    assertFalse(r.out().contains("c.txt"), r.out());
+  }
+
+  private static boolean mkfifo(Path path) {
+    try {
+      Process p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+      return p.waitFor() == 0 && Files.exists(path);
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  @Test
+  void aNamedPipeIsRefusedInsteadOfWaitedOn() throws IOException {
+    Path fifo = dir.resolve("pipe");
+    Assumptions.assumeTrue(mkfifo(fifo), "mkfifo is not available");
+    // No process writes to the pipe: opening it for reading would block for ever.
+    assertEquals(
+        "client-cli: "
+            + fifo
+            + ": is not a regular file (a named pipe); to read a pipe, give - and redirect it",
+        run("compare", fifo.toString(), TEHRAN).failsWithOneLine());
+    assertEquals(
+        "client-cli: "
+            + fifo
+            + ": is not a regular file (a named pipe); to read a pipe, give - and redirect it",
+        run("cluster", fifo.toString(), TEHRAN).failsWithOneLine());
+
+    Path articles = Files.createDirectory(dir.resolve("with-pipe"));
+    Files.copy(Path.of(TEHRAN), articles.resolve("a.txt"));
+    Files.copy(Path.of(MEHR), articles.resolve("b.txt"));
+    Path inside = articles.resolve("p");
+    Assumptions.assumeTrue(mkfifo(inside));
+    Cli.Result r = run("cluster", "--format", "csv", articles.toString());
+    r.succeeds();
+    assertEquals(
+        "client-cli: note: " + inside + ": skipped, a named pipe, not a regular file",
+        r.err().strip());
+  }
+
+  @Test
+  void aJsonlIdThatIsAnIntegerIsReadAsItsDecimalString() {
+    String big = "12345678901234567890"; // beyond a long: still its digits, not a rounded double
+    String out =
+        Cli.runWithStdin(
+                "{\"id\": "
+                    + big
+                    + ", \"text\": \"one two three four\"}\n"
+                    + "{\"id\": -4, \"text\": \"five six seven eight\"}\n",
+                "cluster",
+                "--format",
+                "csv",
+                "--jsonl",
+                "-")
+            .succeeds();
+    assertTrue(out.contains(big), out);
+    assertTrue(out.contains("-4"), out);
+    assertEquals(
+        "client-cli: <stdin> line 2: duplicate id \"17\" (first on line 1)",
+        Cli.runWithStdin(
+                "{\"id\": 17, \"text\": \"a\"}\n{\"id\": \"17\", \"text\": \"b\"}\n",
+                "cluster",
+                "--jsonl",
+                "-")
+            .failsWithOneLine());
+    assertEquals(
+        "client-cli: <stdin> line 1: \"id\" must be a string or an integer",
+        Cli.runWithStdin("{\"id\": 1.5, \"text\": \"a\"}\n", "cluster", "--jsonl", "-")
+            .failsWithOneLine());
   }
 
   @Test

@@ -74,6 +74,8 @@ class RemoteModeTest {
     }
   }
 
+  private static final String OUTLETS = Path.of("..", "examples", "outlets").toString();
+
   static Stream<List<String>> commands() {
     String q = corpus.resolve("tehran.txt").toString();
     String c = corpus.toString();
@@ -94,11 +96,16 @@ class RemoteModeTest {
         List.of("cluster", "--format", "csv", "--measure", "overlap", "--linkage", "average", c),
         List.of("cluster", "--format", "json", "--measure", "cosine", "--threshold", "0.3", c),
         List.of("cluster", "--format", "json", "--jsonl", jsonl.toString()),
-        List.of("search", q, c),
-        List.of("search", "--format", "json", "--top", "2", "--min-score", "0.1", q, c),
-        List.of("search", "--format", "csv", "--measure", "cosine", q, c),
-        List.of("search", "--measure", "containment_b_in_a", q, c),
-        List.of("search", "--format", "json", "--jsonl", jsonl.toString(), q));
+        List.of("search", "@" + q, c),
+        List.of("search", "--format", "json", "--top", "2", "--min-score", "0.1", "@" + q, c),
+        List.of("search", "--format", "csv", "--measure", "cosine", "@" + q, c),
+        List.of("search", "--measure", "containment_b_in_a", "@" + q, c),
+        List.of("search", "--measure", "containment_a_in_b", "@" + q, c),
+        List.of("search", "--format", "json", "--jsonl", jsonl.toString(), "@" + q),
+        List.of("search", "--format", "json", "tenants fear eviction", c),
+        List.of("search", "--format", "json", "--measure", "containment_a_in_b", "the talks", c),
+        List.of("compare", "--format", "json", TEHRAN, MEHR, "--furniture-from", OUTLETS),
+        List.of("compare", TEHRAN, MEHR, "--furniture-from", OUTLETS));
   }
 
   @ParameterizedTest
@@ -220,7 +227,7 @@ class RemoteModeTest {
                   "search",
                   "--server",
                   "127.0.0.1:" + small.port(),
-                  TEHRAN,
+                  "@" + TEHRAN,
                   MEHR,
                   corpus.resolve("tehran.txt").toString(),
                   corpus.resolve("half.txt").toString())
@@ -280,6 +287,33 @@ class RemoteModeTest {
     } finally {
       tls.stop(Duration.ofSeconds(1));
     }
+  }
+
+  @Test
+  void aClientKeyThatIsNotItsCertificatesIsReportedAsSuch() throws Exception {
+    Pem one = Pem.selfSigned(dir.resolve("one"), "one");
+    Pem other = Pem.selfSigned(dir.resolve("other"), "other");
+    String err =
+        run(
+                "compare",
+                "--server",
+                address,
+                "--tls-ca",
+                one.cert().toString(),
+                "--tls-cert",
+                one.cert().toString(),
+                "--tls-key",
+                other.key().toString(),
+                TEHRAN,
+                MEHR)
+            .failsWithOneLine();
+    assertEquals(
+        "client-cli: "
+            + other.key()
+            + ": not the private key of the certificate in "
+            + one.cert()
+            + " (they do not match)",
+        err);
   }
 
   @Test

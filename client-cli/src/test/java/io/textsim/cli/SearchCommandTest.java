@@ -47,7 +47,7 @@ class SearchCommandTest {
   @Test
   void bestFirstAsText() {
     String query = corpus.resolve("query.txt").toString();
-    String out = run("search", query, corpus.toString()).succeeds();
+    String out = run("search", "@" + query, corpus.toString()).succeeds();
     List<String> lines = out.lines().toList();
     assertEquals(query + " against 3 documents by jaccard: best 10", lines.get(0));
     assertEquals("rank  score   document", lines.get(1));
@@ -70,7 +70,7 @@ class SearchCommandTest {
                     "1",
                     "--min-score",
                     "0.2",
-                    query,
+                    "@" + query,
                     corpus.toString())
                 .succeeds());
     assertEquals(
@@ -93,7 +93,12 @@ class SearchCommandTest {
     String query = corpus.resolve("half.txt").toString();
     JsonNode json =
         JSON.readTree(
-            run("search", "--format=json", "--measure=containment_a_in_b", query, corpus.toString())
+            run(
+                    "search",
+                    "--format=json",
+                    "--measure=containment_a_in_b",
+                    "@" + query,
+                    corpus.toString())
                 .succeeds());
     assertEquals(
         corpus.resolve("query.txt").toString(), json.get("matches").get(0).get("id").asText());
@@ -102,10 +107,61 @@ class SearchCommandTest {
   }
 
   @Test
+  void aShortQueryIsFoundWordForWordWithItsPlace() throws IOException {
+    Files.writeString(
+        corpus.resolve("tenants.txt"),
+        "The council met. Tenants fear eviction as rents rise.",
+        StandardCharsets.UTF_8);
+    for (String measure : List.of("jaccard", "containment_a_in_b")) {
+      JsonNode json =
+          JSON.readTree(
+              run(
+                      "search",
+                      "--format",
+                      "json",
+                      "--measure",
+                      measure,
+                      "tenants fear eviction",
+                      corpus.toString())
+                  .succeeds());
+      assertEquals("tenants fear eviction", json.get("query").asText());
+      JsonNode best = json.get("matches").get(0);
+      assertEquals(corpus.resolve("tenants.txt").toString(), best.get("id").asText(), measure);
+      assertTrue(best.get("score").asDouble() > 0, measure);
+      assertEquals(List.of("rank", "id", "score", "located"), fieldNames(best));
+      JsonNode at = best.get("located").get(0);
+      assertEquals(17, at.get("start").asInt());
+      assertEquals(38, at.get("end").asInt());
+      assertEquals("Tenants fear eviction", at.get("text").asText());
+      for (int i = 1; i < json.get("matches").size(); i++) {
+        assertEquals(0.0, json.get("matches").get(i).get("score").asDouble(), measure);
+      }
+    }
+    String text = run("search", "tenants fear eviction", corpus.toString()).succeeds();
+    assertTrue(text.contains("tenants.txt  at [17, 38)\n"), text);
+  }
+
+  @Test
+  void aQueryThatNamesAFileGetsANote() {
+    String query = corpus.resolve("query.txt").toString();
+    Cli.Result r = run("search", query, corpus.toString());
+    r.succeeds();
+    assertTrue(r.err().contains("QUERY is searched as text"), r.err());
+    assertTrue(r.err().contains("give @" + query), r.err());
+  }
+
+  @Test
+  void theQueryFromStandardInput() {
+    String out =
+        Cli.runWithStdin("tenants fear eviction", "search", "-", corpus.toString()).succeeds();
+    assertTrue(out.startsWith("- against 4 documents by jaccard"), out);
+  }
+
+  @Test
   void cosineAndCsv() {
     String query = corpus.resolve("query.txt").toString();
     String out =
-        run("search", "--format", "csv", "--measure", "cosine", query, corpus.toString())
+        run("search", "--format", "csv", "--measure", "cosine", "@" + query, corpus.toString())
             .succeeds();
     List<String> lines = out.lines().toList();
     assertEquals("rank,id,score", lines.get(0));
@@ -115,7 +171,7 @@ class SearchCommandTest {
 
   @Test
   void noMatchAboveTheMinimum() {
-    Cli.Result r = run("search", "--min-score", "1", corpus.resolve("fox.txt").toString(), MEHR);
+    Cli.Result r = run("search", "--min-score", "1", "@" + corpus.resolve("fox.txt"), MEHR);
     assertTrue(r.succeeds().endsWith("\nno match at or above the minimum score\n"), r.out());
   }
 
@@ -124,7 +180,7 @@ class SearchCommandTest {
     String query = corpus.resolve("query.txt").toString();
     assertEquals(
         "client-cli: no documents to search: the paths hold only the query " + query,
-        run("search", query, query).failsWithOneLine());
+        run("search", "@" + query, query).failsWithOneLine());
   }
 
   @Test

@@ -1,35 +1,26 @@
 package io.textsim.server;
 
-import com.google.protobuf.Timestamp;
-import io.textsim.core.shingle.ShingleConfig;
-import io.textsim.index.AddResult;
 import io.textsim.index.IndexDocument;
 import io.textsim.index.IndexMatch;
-import io.textsim.index.IndexStats;
-import io.textsim.index.IndexedDocument;
 import io.textsim.index.NearDuplicateIndex;
-import io.textsim.index.RemoveResult;
-import io.textsim.proto.v1.AddResponse;
-import io.textsim.proto.v1.GetResponse;
 import io.textsim.proto.v1.IndexQuery;
 import io.textsim.proto.v1.QueryRequest;
 import io.textsim.proto.v1.QueryResponse;
 import io.textsim.proto.v1.QueryResult;
-import io.textsim.proto.v1.RemoveResponse;
-import io.textsim.proto.v1.StatsResponse;
-import io.textsim.proto.v1.StoredDocument;
-import io.textsim.proto.v1.Verdict;
 import io.textsim.wire.BadFieldException;
+import io.textsim.wire.WireIndex;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Converts between the IndexService messages and the index library, checking the limits. */
+/**
+ * Checks IndexService requests against the server's limits (naming the field of each violation) and
+ * answers queries; the messages themselves map onto the index library through {@link WireIndex}.
+ */
 final class IndexMapper {
   /** The number of matches per query when the request leaves top_k at 0. */
   static final int DEFAULT_TOP_K = 10;
@@ -93,21 +84,13 @@ final class IndexMapper {
         throw new BadFieldException(
             at + ".source", "source is over " + NearDuplicateIndex.MAX_SOURCE_BYTES + " bytes");
       }
-      Optional<Duration> ttl = Optional.empty();
       if (d.hasTtl()) {
         Duration t = Duration.ofSeconds(d.getTtl().getSeconds(), d.getTtl().getNanos());
         if (t.isNegative() || t.isZero()) {
           throw new BadFieldException(at + ".ttl", "ttl must be positive, got " + t);
         }
-        ttl = Optional.of(t);
       }
-      out.add(
-          new IndexDocument(
-              d.getId(),
-              d.getText(),
-              d.getSource().isEmpty() ? Optional.empty() : Optional.of(d.getSource()),
-              d.hasTime() ? Optional.of(instant(d.getTime())) : Optional.empty(),
-              ttl));
+      out.add(WireIndex.document(d));
     }
     return out;
   }
@@ -122,18 +105,6 @@ final class IndexMapper {
               + maxTextChars
               + " (split it, or start the server with a larger --max-text-chars)");
     }
-  }
-
-  AddResponse addResponse(List<AddResult> results) {
-    AddResponse.Builder out = AddResponse.newBuilder();
-    long added = 0;
-    long replaced = 0;
-    for (AddResult r : results) {
-      added += r.added();
-      replaced += r.replaced();
-      out.addAllExpired(r.expired());
-    }
-    return out.setAdded(added).setReplaced(replaced).build();
   }
 
   /** Answers every query of {@code request} on {@code index}. */
@@ -180,67 +151,10 @@ final class IndexMapper {
           };
       QueryResult.Builder result = QueryResult.newBuilder().setQuery(q.getId());
       for (IndexMatch m : matches) {
-        result.addMatches(
-            io.textsim.proto.v1.IndexMatch.newBuilder()
-                .setRank(m.rank())
-                .setId(m.id())
-                .setScore(m.score())
-                .setContainment(m.containment())
-                .setVerdict(verdict(m.verdict()))
-                .setSource(m.source().orElse("")));
+        result.addMatches(WireIndex.match(m));
       }
       out.addResults(result);
     }
     return out.build();
-  }
-
-  static Verdict verdict(io.textsim.core.measure.Verdict v) {
-    return switch (v) {
-      case NEAR_DUPLICATE -> Verdict.VERDICT_NEAR_DUPLICATE;
-      case RELATED -> Verdict.VERDICT_RELATED;
-      case DIFFERENT -> Verdict.VERDICT_DIFFERENT;
-    };
-  }
-
-  static RemoveResponse removeResponse(RemoveResult r) {
-    return RemoveResponse.newBuilder()
-        .addAllRemoved(r.removed())
-        .addAllNotFound(r.notFound())
-        .build();
-  }
-
-  static GetResponse getResponse(IndexedDocument d) {
-    StoredDocument.Builder doc =
-        StoredDocument.newBuilder()
-            .setId(d.id())
-            .setText(d.text())
-            .setSource(d.source().orElse(""))
-            .setAddedAt(timestamp(d.addedAt()))
-            .setShingles(d.shingles());
-    d.time().ifPresent(t -> doc.setTime(timestamp(t)));
-    d.expiresAt().ifPresent(t -> doc.setExpiresAt(timestamp(t)));
-    return GetResponse.newBuilder().setDocument(doc).build();
-  }
-
-  static StatsResponse statsResponse(IndexStats s) {
-    ShingleConfig shingles = s.minHash().shingles();
-    return StatsResponse.newBuilder()
-        .setDocuments(s.documents())
-        .setDiskBytes(s.diskBytes())
-        .setFormatVersion(s.formatVersion())
-        .setNumHashes(s.minHash().numHashes())
-        .setBands(s.lsh().bands())
-        .setRows(s.lsh().rows())
-        .setThreshold(s.threshold())
-        .setShingleWords(shingles.kind() == ShingleConfig.Kind.WORDS ? shingles.size() : 0)
-        .build();
-  }
-
-  private static Instant instant(Timestamp t) {
-    return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
-  }
-
-  private static Timestamp timestamp(Instant i) {
-    return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
   }
 }

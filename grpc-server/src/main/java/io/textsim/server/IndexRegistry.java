@@ -1,18 +1,17 @@
 package io.textsim.server;
 
 import io.grpc.Status;
+import io.textsim.index.IndexNames;
 import io.textsim.index.IndexOpenException;
 import io.textsim.index.IndexOptions;
 import io.textsim.index.NearDuplicateIndex;
 import io.textsim.wire.BadFieldException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 /**
  * The named indexes a server holds, each in a subdirectory of {@code --index-dir}: opened on first
@@ -20,10 +19,6 @@ import java.util.regex.Pattern;
  */
 final class IndexRegistry implements AutoCloseable {
   private static final Logger logger = Logger.getLogger(IndexRegistry.class.getName());
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
-
-  /** The name an empty {@code index} field stands for. */
-  static final String DEFAULT_NAME = "default";
 
   private final Optional<Path> root;
   private final IndexOptions options;
@@ -51,8 +46,8 @@ final class IndexRegistry implements AutoCloseable {
   }
 
   /**
-   * The index named {@code name} ("" for the default), opened if need be; created only if {@code
-   * create}.
+   * The index named {@code name} ("" for {@link IndexNames#DEFAULT}), opened if need be; created
+   * only if {@code create}.
    *
    * @throws io.grpc.StatusRuntimeException FAILED_PRECONDITION if the service is off or the
    *     directory cannot be used, NOT_FOUND if the index does not exist and is not to be created
@@ -66,13 +61,11 @@ final class IndexRegistry implements AutoCloseable {
                   + " TEXTSIM_INDEX_DIR) to keep indexes under DIR")
           .asRuntimeException();
     }
-    String resolved = name.isEmpty() ? DEFAULT_NAME : name;
-    if (!NAME.matcher(resolved).matches()) {
-      throw new BadFieldException(
-          field,
-          "index name '"
-              + resolved
-              + "' is not 1 to 64 of A-Z a-z 0-9 . _ - (not starting with a dot)");
+    String resolved;
+    try {
+      resolved = IndexNames.resolve(name);
+    } catch (IllegalArgumentException e) {
+      throw new BadFieldException(field, e.getMessage());
     }
     if (closed) {
       throw Status.UNAVAILABLE.withDescription("server shutting down").asRuntimeException();
@@ -81,14 +74,8 @@ final class IndexRegistry implements AutoCloseable {
     if (index != null) {
       return index;
     }
-    Path dir = root.get().resolve(resolved);
-    if (!create && !Files.isDirectory(dir)) {
-      throw Status.NOT_FOUND
-          .withDescription("no index named '" + resolved + "' (adding documents creates it)")
-          .asRuntimeException();
-    }
     try {
-      index = NearDuplicateIndex.open(dir, options.withCreateIfMissing(create));
+      index = IndexNames.open(root.get(), resolved, options.withCreateIfMissing(create));
     } catch (IndexOpenException e) {
       if (e.reason() == IndexOpenException.Reason.MISSING) {
         throw Status.NOT_FOUND

@@ -18,6 +18,7 @@ import io.textsim.proto.v1.RemoveResponse;
 import io.textsim.proto.v1.StatsRequest;
 import io.textsim.proto.v1.StatsResponse;
 import io.textsim.wire.BadFieldException;
+import io.textsim.wire.WireIndex;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,7 +52,7 @@ final class IndexServiceImpl extends IndexServiceGrpc.IndexServiceImplBase {
     workers.answer(
         out,
         c ->
-            IndexMapper.removeResponse(
+            WireIndex.removeResponse(
                 indexes.index(request.getIndex(), "index", false).remove(request.getIdsList())));
   }
 
@@ -60,7 +61,7 @@ final class IndexServiceImpl extends IndexServiceGrpc.IndexServiceImplBase {
     workers.answer(
         out,
         c ->
-            IndexMapper.getResponse(
+            WireIndex.getResponse(
                 indexes
                     .index(request.getIndex(), "index", false)
                     .get(request.getId())
@@ -75,7 +76,7 @@ final class IndexServiceImpl extends IndexServiceGrpc.IndexServiceImplBase {
   public void stats(StatsRequest request, StreamObserver<StatsResponse> out) {
     workers.answer(
         out,
-        c -> IndexMapper.statsResponse(indexes.index(request.getIndex(), "index", false).stats()));
+        c -> WireIndex.statsResponse(indexes.index(request.getIndex(), "index", false).stats()));
   }
 
   @Override
@@ -166,7 +167,7 @@ final class IndexServiceImpl extends IndexServiceGrpc.IndexServiceImplBase {
             for (List<IndexDocument> batch : collected) {
               results.add(target.add(batch));
             }
-            return mapper.addResponse(results);
+            return WireIndex.addResponse(results);
           });
     }
   }

@@ -1,9 +1,12 @@
 package io.textsim.server;
 
 import io.textsim.core.Cancellation;
+import io.textsim.core.TextProfiler;
 import io.textsim.core.cluster.ClusterOptions;
 import io.textsim.core.cluster.Clusterer;
 import io.textsim.core.cluster.Document;
+import io.textsim.core.furniture.FurnitureModel;
+import io.textsim.core.furniture.FurnitureOptions;
 import io.textsim.core.measure.Measure;
 import io.textsim.core.usecase.PairOptions;
 import io.textsim.core.usecase.PairResult;
@@ -24,6 +27,7 @@ import io.textsim.wire.WireResults;
 import io.textsim.wire.WireScores;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Adapts textsim.v1 requests to the core's use cases ({@link UseCases}, {@link Clusterer}) and
@@ -51,17 +55,24 @@ final class ProtoMapper {
 
   /** Answers {@code SimilarityService.Compare}. */
   CompareResponse compare(CompareRequest request, Cancellation cancellation) {
-    PairOptions options =
+    TextProfiler profiler = WireOptions.profiler(request.getProfile(), "profile", maxTextChars);
+    PairOptions.Builder builder =
         PairOptions.builder()
-            .profiler(WireOptions.profiler(request.getProfile(), "profile", maxTextChars))
+            .profiler(profiler)
             .measures(WireOptions.measures(request.getMeasuresValueList(), "measures"))
             .verdict(WireOptions.verdict(request.getVerdict(), "verdict"))
             .explain(request.getExplain())
-            .cancellation(cancellation)
-            .build();
-    checkText(request.getA().getText(), "a.text");
-    checkText(request.getB().getText(), "b.text");
-    PairResult r = UseCases.compare(request.getA().getText(), request.getB().getText(), options);
+            .cancellation(cancellation);
+    String a = checkText(WireResults.text(request.getA(), "a"), "a.text");
+    String b = checkText(WireResults.text(request.getB(), "b"), "b.text");
+    Optional<FurnitureModel> furniture = furniture(request, profiler, cancellation);
+    PairOptions options;
+    try {
+      options = builder.furniture(furniture).build();
+    } catch (IllegalArgumentException e) {
+      throw new BadFieldException("furniture_model", e.getMessage());
+    }
+    PairResult r = UseCases.compare(a, b, options);
     CompareResponse.Builder out =
         CompareResponse.newBuilder()
             .setScores(WireScores.scores(r.comparison()))
@@ -70,7 +81,41 @@ final class ProtoMapper {
             .setAStats(WireResults.stats(r.a()))
             .setBStats(WireResults.stats(r.b()));
     r.explanation().ifPresent(e -> out.setPassages(WireResults.passages(e)));
+    r.content()
+        .ifPresent(
+            c ->
+                out.setContentScores(WireScores.scores(c.comparison()))
+                    .setContentDistances(WireScores.distances(c.comparison()))
+                    .setContentVerdict(WireEnums.toProto(c.judgement().verdict())));
     return out.build();
+  }
+
+  /** The furniture a Compare request gives: learned from its examples, or its saved model. */
+  private Optional<FurnitureModel> furniture(
+      CompareRequest request, TextProfiler profiler, Cancellation cancellation) {
+    int n = request.getFurnitureExamplesCount();
+    boolean model = !request.getFurnitureModel().isEmpty();
+    if (n > 0 && model) {
+      throw new BadFieldException(
+          "furniture_model", "give furniture_examples or furniture_model, not both");
+    }
+    if (model) {
+      try {
+        return Optional.of(FurnitureModel.fromBytes(request.getFurnitureModel().toByteArray()));
+      } catch (IllegalArgumentException e) {
+        throw new BadFieldException("furniture_model", e.getMessage());
+      }
+    }
+    if (n == 0) {
+      return Optional.empty();
+    }
+    checkCount(n, "furniture_examples");
+    List<Document> examples = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      examples.add(document(request.getFurnitureExamples(i), "furniture_examples[" + i + "]"));
+    }
+    return Optional.of(
+        UseCases.learnFurniture(examples, profiler, FurnitureOptions.defaults(), cancellation));
   }
 
   /** Answers {@code SimilarityService.CompareMany}. */
@@ -94,12 +139,13 @@ final class ProtoMapper {
     }
     int n = request.getCandidatesCount();
     checkCount(n, "candidates");
-    checkText(request.getQuery().getText(), "query.text");
+    String query = checkText(WireResults.text(request.getQuery(), "query"), "query.text");
     List<String> candidates = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      candidates.add(checkText(request.getCandidates(i).getText(), "candidates[" + i + "].text"));
+      String at = "candidates[" + i + "]";
+      candidates.add(checkText(WireResults.text(request.getCandidates(i), at), at + ".text"));
     }
-    SearchResult r = UseCases.search(request.getQuery().getText(), candidates, options.build());
+    SearchResult r = UseCases.search(query, candidates, options.build());
     CompareManyResponse.Builder out = CompareManyResponse.newBuilder();
     for (SearchResult.Match m : r.matches()) {
       Match.Builder match =
@@ -110,6 +156,7 @@ final class ProtoMapper {
               .setScores(WireScores.scores(m.comparison()))
               .setDistances(WireScores.distances(m.comparison()));
       m.judgement().ifPresent(j -> match.setVerdict(WireEnums.toProto(j.verdict())));
+      match.addAllLocated(WireResults.passages(m.located()));
       out.addMatches(match);
     }
     return out.build();
@@ -121,8 +168,11 @@ final class ProtoMapper {
     int n = request.getDocumentsCount();
     checkCount(n, "documents");
     List<Document> documents = new ArrayList<>(n);
+    UniqueIds ids = new UniqueIds("documents[%d]");
     for (int i = 0; i < n; i++) {
-      documents.add(document(request.getDocuments(i), "documents[" + i + "]"));
+      Document d = document(request.getDocuments(i), "documents[" + i + "]");
+      ids.add(d.id(), i, "documents[" + i + "].id");
+      documents.add(d);
     }
     return ClusterResponse.newBuilder().setClustering(cluster(documents, options)).build();
   }
@@ -150,8 +200,9 @@ final class ProtoMapper {
    * @param field the path of {@code document} in the request, for error messages
    */
   Document document(io.textsim.proto.v1.Document document, String field) {
-    checkText(document.getText(), field + ".text");
-    return WireResults.document(document);
+    Document d = WireResults.document(document, field);
+    checkText(d.text(), field + ".text");
+    return d;
   }
 
   /** The most documents of one call. */

@@ -1,6 +1,7 @@
 package io.textsim.server;
 
 import io.textsim.core.Durations;
+import io.textsim.wire.TlsFileException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
@@ -23,12 +25,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code textsim-server} command line. Every flag can also be set by an environment variable
  * named after it: {@code --max-text-chars} is {@code TEXTSIM_MAX_TEXT_CHARS}; a flag wins over its
  * variable. Exit codes: 0 after a clean shutdown, 1 if the server cannot start (address in use,
- * unreadable TLS files), 2 for bad flags.
+ * unreadable TLS files, a key that is not the certificate's: one line naming the flag and the
+ * file), 2 for bad flags.
  */
 @Command(
     name = "textsim-server",
@@ -130,7 +134,9 @@ final class ServerCommand implements Callable<Integer> {
   @Option(
       names = "--tls-key",
       paramLabel = "PEM",
-      description = "Server private key (PKCS#8 PEM, unencrypted).")
+      description =
+          "Server private key (PKCS#8 PEM, unencrypted), checked against --tls-cert at start;"
+              + " a PKCS#1 key is refused with the openssl command that converts it.")
   Path tlsKey;
 
   @Option(
@@ -188,6 +194,7 @@ final class ServerCommand implements Callable<Integer> {
   static CommandLine commandLine(ServerCommand command, Map<String, String> environment) {
     CommandLine cli = new CommandLine(command);
     cli.setDefaultValueProvider(new EnvironmentDefaults(environment));
+    cli.setParameterExceptionHandler(ServerCommand::badFlags);
     return cli;
   }
 
@@ -210,8 +217,35 @@ final class ServerCommand implements Callable<Integer> {
           .maxCallTime(maxCallTime)
           .build();
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+      throw new ParameterException(spec.commandLine(), withFlags(e.getMessage()), e);
     }
+  }
+
+  /** The settings {@link ServerConfig} names in its messages, each the camel case of its flag. */
+  private static final Pattern SETTING =
+      Pattern.compile(
+          "(?<![-\\w])(host|port|threads|queueSize|maxMessageBytes|maxTextChars|maxDocuments"
+              + "|maxStreamChars|tlsCert|tlsKey|tlsClientCa|gracePeriod|maxCallTime)(?!\\w)");
+
+  /** {@code message} with each setting named by its flag: {@code tlsCert} is {@code --tls-cert}. */
+  static String withFlags(String message) {
+    return SETTING
+        .matcher(message)
+        .replaceAll(r -> "--" + r.group(1).replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Reports a bad flag in its own words and a pointer to --help, without the whole usage: the usage
+   * runs to a screen and a half, and the line that matters scrolled away above it.
+   */
+  static int badFlags(ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    PrintWriter err = cli.getErr();
+    err.println("textsim-server: " + e.getMessage());
+    UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Try 'textsim-server --help' for the flags.");
+    err.flush();
+    return cli.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   @Override
@@ -228,6 +262,16 @@ final class ServerCommand implements Callable<Integer> {
     TextsimServer server;
     try {
       server = new TextsimServer(config, endpoint, Optional.ofNullable(indexDir));
+    } catch (TlsFileException e) {
+      endpoint.ifPresent(MetricsEndpoint::close);
+      err.println(
+          "textsim-server: cannot start TLS: "
+              + flag(e.role())
+              + " "
+              + e.file()
+              + ": "
+              + e.problem());
+      return 1;
     } catch (IOException | RuntimeException e) {
       endpoint.ifPresent(MetricsEndpoint::close);
       err.println("textsim-server: cannot use the TLS certificate or key: " + message(e));
@@ -260,6 +304,14 @@ final class ServerCommand implements Callable<Integer> {
                 "textsim-shutdown"));
     server.blockUntilShutdown();
     return 0;
+  }
+
+  private static String flag(TlsFileException.Role role) {
+    return switch (role) {
+      case CERTIFICATE_CHAIN -> "--tls-cert";
+      case PRIVATE_KEY -> "--tls-key";
+      case TRUSTED_CERTIFICATES -> "--tls-client-ca";
+    };
   }
 
   private static String message(Throwable e) {

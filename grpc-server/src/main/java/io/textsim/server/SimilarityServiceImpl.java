@@ -76,6 +76,7 @@ final class SimilarityServiceImpl extends SimilarityServiceGrpc.SimilarityServic
     private final Context context;
     private ClusterOptions options = ClusterOptions.getDefaultInstance();
     private List<Document> documents = new ArrayList<>();
+    private final UniqueIds ids = new UniqueIds("document %d of the stream (counting from 0)");
     private long chars;
     private long messages;
     private boolean failed;
@@ -136,6 +137,7 @@ final class SimilarityServiceImpl extends SimilarityServiceGrpc.SimilarityServic
                 + " --max-documents)");
       }
       Document d = mapper.document(document, field);
+      ids.add(d.id(), documents.size(), field + ".id");
       chars += d.text().length();
       if (chars > maxStreamChars) {
         throw new TooLargeException(

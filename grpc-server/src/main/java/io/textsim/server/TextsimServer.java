@@ -13,6 +13,9 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.textsim.core.Durations;
 import io.textsim.proto.v1.IndexServiceGrpc;
 import io.textsim.proto.v1.SimilarityServiceGrpc;
+import io.textsim.wire.TlsFileException;
+import io.textsim.wire.TlsFiles;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -73,8 +76,10 @@ public final class TextsimServer {
   /**
    * Creates a Netty server for {@code config}; nothing listens until {@link #start()}.
    *
-   * @throws IOException if a TLS certificate, key or CA file cannot be read
-   * @throws IllegalArgumentException if a TLS file is not a valid certificate or key
+   * @throws TlsFileException if a TLS certificate, key or CA file cannot be read or used, or the
+   *     key is not the certificate's
+   * @throws IOException if a TLS file cannot be read
+   * @throws IllegalArgumentException if gRPC refuses the TLS material
    */
   public TextsimServer(ServerConfig config) throws IOException {
     this(config, Optional.empty(), Optional.empty());
@@ -85,8 +90,10 @@ public final class TextsimServer {
    * (if present) and closes it when stopped, and whose IndexService keeps its indexes under {@code
    * indexDir} (empty: the service answers FAILED_PRECONDITION).
    *
-   * @throws IOException if a TLS certificate, key or CA file cannot be read
-   * @throws IllegalArgumentException if a TLS file is not a valid certificate or key
+   * @throws TlsFileException if a TLS certificate, key or CA file cannot be read or used, or the
+   *     key is not the certificate's
+   * @throws IOException if a TLS file cannot be read
+   * @throws IllegalArgumentException if gRPC refuses the TLS material
    */
   public TextsimServer(
       ServerConfig config, Optional<MetricsEndpoint> metrics, Optional<Path> indexDir)
@@ -154,12 +161,18 @@ public final class TextsimServer {
     if (!config.tls()) {
       return NettyServerBuilder.forAddress(address);
     }
+    // Checked here, before anything listens: gRPC would take a key that is not the certificate's
+    // and then fail every handshake without a word in the log.
+    TlsFiles.KeyPairFiles keyPair =
+        TlsFiles.readKeyPair(config.tlsCert().orElseThrow(), config.tlsKey().orElseThrow());
     TlsServerCredentials.Builder tls =
         TlsServerCredentials.newBuilder()
             .keyManager(
-                config.tlsCert().orElseThrow().toFile(), config.tlsKey().orElseThrow().toFile());
+                new ByteArrayInputStream(keyPair.certificateChain()),
+                new ByteArrayInputStream(keyPair.privateKey()));
     if (config.tlsClientCa().isPresent()) {
-      tls.trustManager(config.tlsClientCa().get().toFile())
+      byte[] clientCa = TlsFiles.readTrustedCertificates(config.tlsClientCa().get());
+      tls.trustManager(new ByteArrayInputStream(clientCa))
           .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
     }
     return NettyServerBuilder.forAddress(address, tls.build());

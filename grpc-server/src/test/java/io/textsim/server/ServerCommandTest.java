@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -147,10 +148,37 @@ class ServerCommandTest {
     assertEquals(2, run(Map.of(), "--max-call-time=PT0.0005S").exitCode());
     Run keyOnly = run(Map.of(), "--port=0", "--tls-key=key.pem");
     assertEquals(2, keyOnly.exitCode());
-    assertTrue(keyOnly.err().contains("tlsCert and tlsKey must be given together"), keyOnly.err());
+    assertTrue(
+        keyOnly.err().contains("--tls-cert and --tls-key must be given together"), keyOnly.err());
     Run threads = run(Map.of(), "--port=0", "--threads=-1");
     assertEquals(2, threads.exitCode());
     assertTrue(threads.err().contains("threads must be >= 1"), threads.err());
+  }
+
+  @Test
+  void flagErrorsNameTheFlagsAndPointToHelpWithoutTheWholeUsage() {
+    Run keyOnly = run(Map.of(), "--port=0", "--tls-key=key.pem");
+    assertEquals(2, keyOnly.exitCode());
+    assertEquals(
+        List.of(
+            "textsim-server: --tls-cert and --tls-key must be given together",
+            "Try 'textsim-server --help' for the flags."),
+        keyOnly.err().lines().toList());
+    Run caOnly = run(Map.of(), "--port=0", "--tls-client-ca=ca.pem");
+    assertTrue(
+        caOnly
+            .err()
+            .startsWith(
+                "textsim-server: --tls-client-ca (mutual TLS) needs --tls-cert and --tls-key"),
+        caOnly.err());
+    Run queue = run(Map.of(), "--port=0", "--queue-size=-1");
+    assertTrue(
+        queue.err().startsWith("textsim-server: --queue-size must be >= 0, got -1"), queue.err());
+    Run typo = run(Map.of(), "--prot=1");
+    assertEquals(2, typo.exitCode());
+    assertTrue(typo.err().startsWith("textsim-server: Unknown option: '--prot=1'"), typo.err());
+    assertTrue(typo.err().lines().count() <= 5, typo.err());
+    assertFalse(typo.err().contains("--max-text-chars"), "no usage: " + typo.err());
   }
 
   @Test
@@ -172,6 +200,76 @@ class ServerCommandTest {
             "--tls-key=" + dir.resolve("missing.key"));
     assertEquals(1, r.exitCode());
     assertTrue(r.err().contains("TLS"), r.err());
+  }
+
+  /** The one line a refused TLS set-up prints: the flag, the file, the reason, no stack trace. */
+  private static String refusal(Run r) {
+    assertEquals(1, r.exitCode(), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
+    return r.err().strip();
+  }
+
+  @Test
+  void aKeyThatIsNotTheCertificatesStopsTheServerNamingBothFiles(@TempDir Path dir)
+      throws Exception {
+    TestPki pki = TestPki.create(dir);
+    String line =
+        refusal(
+            run(
+                Map.of(),
+                "--port=0",
+                "--tls-cert=" + pki.serverCert(),
+                "--tls-key=" + pki.clientKey()));
+    assertEquals(
+        "textsim-server: cannot start TLS: --tls-key "
+            + pki.clientKey()
+            + ": not the private key of the certificate in "
+            + pki.serverCert()
+            + " (they do not match)",
+        line);
+  }
+
+  @Test
+  void aPkcs1KeyIsRefusedWithTheCommandThatConvertsIt(@TempDir Path dir) throws Exception {
+    TestPki pki = TestPki.create(dir);
+    Path rsa = dir.resolve("rsa.key");
+    TestPki.writePkcs1RsaKey(rsa);
+    String line =
+        refusal(run(Map.of(), "--port=0", "--tls-cert=" + pki.serverCert(), "--tls-key=" + rsa));
+    assertTrue(line.startsWith("textsim-server: cannot start TLS: --tls-key " + rsa), line);
+    assertTrue(line.contains("PKCS#1"), line);
+    assertTrue(line.contains("openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem"), line);
+  }
+
+  @Test
+  void aClientCaThatHoldsNoCertificateStopsTheServer(@TempDir Path dir) throws Exception {
+    TestPki pki = TestPki.create(dir);
+    String line =
+        refusal(
+            run(
+                Map.of(),
+                "--port=0",
+                "--tls-cert=" + pki.serverCert(),
+                "--tls-key=" + pki.serverKey(),
+                "--tls-client-ca=" + pki.serverKey()));
+    assertTrue(
+        line.startsWith("textsim-server: cannot start TLS: --tls-client-ca " + pki.serverKey()),
+        line);
+  }
+
+  @Test
+  void aCertificateFileThatIsAKeyStopsTheServer(@TempDir Path dir) throws Exception {
+    TestPki pki = TestPki.create(dir);
+    String line =
+        refusal(
+            run(
+                Map.of(),
+                "--port=0",
+                "--tls-cert=" + pki.serverKey(),
+                "--tls-key=" + pki.serverKey()));
+    assertTrue(
+        line.startsWith("textsim-server: cannot start TLS: --tls-cert " + pki.serverKey()), line);
   }
 
   @Test

@@ -791,6 +791,47 @@ class SimilarityServiceTest {
   }
 
   @Test
+  void aRepeatedIdInAClusterIsNamedWithItsFirstPosition() {
+    ClusterRequest.Builder request = ClusterRequest.newBuilder();
+    for (int i = 0; i < 7; i++) {
+      request.addDocuments(doc("d" + i, "text number " + i));
+    }
+    request.addDocuments(doc("d2", "another text with the id of the third"));
+    BadRequest.FieldViolation v =
+        assertViolation(() -> stub.cluster(request.build()), "documents[7].id");
+    assertTrue(
+        v.getDescription().contains("\"d2\" is already the id of documents[2]"), v.toString());
+
+    ClusterRequest.Builder empty =
+        ClusterRequest.newBuilder().addDocuments(doc("", "one")).addDocuments(doc("", "two"));
+    assertTrue(
+        assertViolation(() -> stub.cluster(empty.build()), "documents[1].id")
+            .getDescription()
+            .contains("documents[0]"));
+  }
+
+  @Test
+  void aRepeatedIdInAClusterStreamIsNamedWithItsFirstPosition() throws Exception {
+    List<ClusterStreamRequest> acrossMessages =
+        List.of(
+            batch(List.of(doc("a", "one two three"), doc("b", "four five six"))),
+            streamed(doc("c", "seven")),
+            batch(List.of(doc("d", "eight"), doc("b", "nine"))));
+    BadRequest.FieldViolation v =
+        assertViolation(streamFailure(acrossMessages), "documents.documents[1].id");
+    assertTrue(
+        v.getDescription().contains("\"b\" is already the id of document 1 of the stream"),
+        v.toString());
+
+    List<ClusterStreamRequest> single =
+        List.of(streamed(doc("x", "one")), streamed(doc("x", "two")));
+    assertTrue(
+        assertViolation(streamFailure(single), "document.id")
+            .getDescription()
+            .contains("document 0 of the stream"));
+  }
+
+  @Test
   void aStreamOverItsTotalLimitIsResourceExhausted() throws Exception {
     List<ClusterStreamRequest> messages = new ArrayList<>();
     String text = "w".repeat(MAX_TEXT_CHARS / 2);

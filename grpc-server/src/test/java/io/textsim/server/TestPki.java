@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -147,6 +148,21 @@ record TestPki(
   private static void writeKey(Path path, PrivateKey key) throws IOException {
     // getEncoded() of a JDK EC private key is PKCS#8.
     Files.writeString(path, pem("PRIVATE KEY", key.getEncoded()), StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Writes a fresh RSA key in PKCS#1 form ({@code BEGIN RSA PRIVATE KEY}), as {@code openssl
+   * genrsa} of OpenSSL 1.x does, for the tests that check such a key is refused with advice.
+   */
+  static void writePkcs1RsaKey(Path path) throws IOException, GeneralSecurityException {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+    g.initialize(2048);
+    byte[] pkcs1 =
+        PrivateKeyInfo.getInstance(g.generateKeyPair().getPrivate().getEncoded())
+            .parsePrivateKey()
+            .toASN1Primitive()
+            .getEncoded();
+    Files.writeString(path, pem("RSA PRIVATE KEY", pkcs1), StandardCharsets.US_ASCII);
   }
 
   private static String pem(String type, byte[] der) {

@@ -4,6 +4,7 @@
  * re-tokenizing.
  *
  * <p>Subpackages: {@code text} (normalization, tokenization), {@code shingle} (shingles and their
- * frozen hashes), {@code edit} (bit-parallel edit distance), {@code measure} (similarity measures).
+ * frozen hashes), {@code edit} (bit-parallel edit distance), {@code measure} (similarity measures),
+ * {@code html} (the visible text of web pages).
  */
 package io.textsim.core;

@@ -36,6 +36,48 @@ public record IndexDocument(
     }
   }
 
+  /**
+   * Checks what the index needs of every document whatever its limits: an id of 1 to {@value
+   * NearDuplicateIndex#MAX_ID_BYTES} bytes of UTF-8, a source of at most {@value
+   * NearDuplicateIndex#MAX_SOURCE_BYTES}, and no unpaired surrogate (which UTF-8 cannot hold) in
+   * the id, text or source. The index checks this itself; callers that name their documents their
+   * own way (a file and line) check first to say where.
+   *
+   * @throws IllegalArgumentException naming the field and the problem, e.g. {@code "text has an
+   *     unpaired surrogate at index 4"}
+   */
+  public void checkStorable() {
+    requireWellFormed(id, "id");
+    int idBytes = IndexLayout.utf8(id).length;
+    if (idBytes == 0 || idBytes > NearDuplicateIndex.MAX_ID_BYTES) {
+      throw new IllegalArgumentException(
+          "id must be 1 to " + NearDuplicateIndex.MAX_ID_BYTES + " bytes of UTF-8, got " + idBytes);
+    }
+    requireWellFormed(text, "text");
+    if (source.isPresent()) {
+      requireWellFormed(source.get(), "source");
+      int n = IndexLayout.utf8(source.get()).length;
+      if (n > NearDuplicateIndex.MAX_SOURCE_BYTES) {
+        throw new IllegalArgumentException(
+            "source is " + n + " bytes of UTF-8, over " + NearDuplicateIndex.MAX_SOURCE_BYTES);
+      }
+    }
+  }
+
+  /** Refuses unpaired surrogates, which UTF-8 would silently store as '?'. */
+  static void requireWellFormed(String s, String what) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException(what + " has an unpaired surrogate at index " + i);
+      }
+    }
+  }
+
   /** A document with only an id and a text. */
   public static IndexDocument of(String id, String text) {
     return new IndexDocument(id, text, Optional.empty(), Optional.empty(), Optional.empty());

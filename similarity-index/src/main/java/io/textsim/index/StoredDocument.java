@@ -42,6 +42,12 @@ record StoredDocument(
     Objects.requireNonNull(shingles, "shingles");
   }
 
+  /** {@code a + b} in epoch ms, saturated just below {@link #NEVER} (which means "no expiry"). */
+  static long saturatedAdd(long a, long b) {
+    long r = a + b;
+    return ((a ^ r) & (b ^ r)) < 0 ? NEVER - 1 : Math.min(r, NEVER - 1);
+  }
+
   boolean isExpiredAt(long nowMillis) {
     return expiresAtMillis <= nowMillis;
   }

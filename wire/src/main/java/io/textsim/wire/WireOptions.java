@@ -31,9 +31,18 @@ public final class WireOptions {
    * @param maxLength the longest text it profiles, in UTF-16 code units
    */
   public static TextProfiler profiler(ProfileOptions options, String field, int maxLength) {
+    return profiler(options, field, maxLength, ShingleConfig.DEFAULT.size());
+  }
+
+  /**
+   * The profiler for {@code options}, with shingles of {@code defaultSize} units when the size is
+   * not set (a clustering's default differs from a comparison's).
+   */
+  private static TextProfiler profiler(
+      ProfileOptions options, String field, int maxLength, int defaultSize) {
     return new TextProfiler(
         normalizer(options.getNormalization(), field + ".normalization"),
-        shingles(options.getShingles(), field + ".shingles"),
+        shingles(options.getShingles(), field + ".shingles", defaultSize),
         maxLength);
   }
 
@@ -85,9 +94,9 @@ public final class WireOptions {
     return b.build();
   }
 
-  private static ShingleConfig shingles(ShingleOptions s, String field) {
+  private static ShingleConfig shingles(ShingleOptions s, String field, int defaultSize) {
     ShingleConfig.Kind kind = WireEnums.shingleKind(s.getKindValue(), field + ".kind");
-    int size = ShingleConfig.DEFAULT.size();
+    int size = defaultSize;
     if (s.hasSize()) {
       size = s.getSize();
       if (size < 1 || size > ShingleConfig.MAX_SIZE) {
@@ -155,7 +164,12 @@ public final class WireOptions {
                 options.getMeasureValue(), ClusterOptions.DEFAULT_MEASURE, field + ".measure"))
         .linkage(WireEnums.linkage(options.getLinkageValue(), field + ".linkage"))
         .candidates(WireEnums.candidates(options.getCandidatesValue(), field + ".candidates"))
-        .profiler(profiler(options.getProfile(), field + ".profile", maxLength));
+        .profiler(
+            profiler(
+                options.getProfile(),
+                field + ".profile",
+                maxLength,
+                ClusterOptions.DEFAULT_SHINGLES.size()));
   }
 
   /**

@@ -6,6 +6,7 @@ import io.textsim.core.cluster.Clustering;
 import io.textsim.core.cluster.Document;
 import io.textsim.core.explain.Explanation;
 import io.textsim.core.explain.Passage;
+import io.textsim.core.html.Html;
 import io.textsim.proto.v1.ClusterMember;
 import io.textsim.proto.v1.ClusterStats;
 import io.textsim.proto.v1.Passages;
@@ -31,9 +32,50 @@ public final class WireResults {
         .build();
   }
 
-  /** A proto document as a core one (not checked against any limit). */
+  /**
+   * A proto document as a core one (not checked against any limit): its text, or the visible text
+   * of its html.
+   *
+   * @throws BadFieldException if both text and html are set
+   */
   public static Document document(io.textsim.proto.v1.Document document) {
-    return new Document(document.getId(), document.getText(), document.getSource());
+    return document(document, "document");
+  }
+
+  /**
+   * A proto document as a core one, as {@link #document(io.textsim.proto.v1.Document)}.
+   *
+   * @param field the path of {@code document} in the request, for error messages
+   * @throws BadFieldException if both text and html are set
+   */
+  public static Document document(io.textsim.proto.v1.Document document, String field) {
+    return new Document(document.getId(), text(document, field), document.getSource());
+  }
+
+  /**
+   * The text a document stands for: its {@code text}, or the visible text of its {@code html} (see
+   * {@link Html#visibleText(byte[])}); passage offsets refer to this text.
+   *
+   * @param field the path of {@code document} in the request, for error messages
+   * @throws BadFieldException naming {@code field.html} if both text and html are set
+   */
+  public static String text(io.textsim.proto.v1.Document document, String field) {
+    if (document.getHtml().isEmpty()) {
+      return document.getText();
+    }
+    if (!document.getText().isEmpty()) {
+      throw new BadFieldException(field + ".html", "set text or html, not both");
+    }
+    return Html.visibleText(document.getHtml().toByteArray()).text();
+  }
+
+  /** A proto document of a page's bytes, to be read as HTML by the server. */
+  public static io.textsim.proto.v1.Document htmlDocument(String id, byte[] html, String source) {
+    return io.textsim.proto.v1.Document.newBuilder()
+        .setId(id)
+        .setHtml(com.google.protobuf.ByteString.copyFrom(html))
+        .setSource(source)
+        .build();
   }
 
   /** The sizes of a profile. */
@@ -68,12 +110,18 @@ public final class WireResults {
         passages(passages.getOnlyBList(), field + ".only_b"));
   }
 
-  private static List<Passage> passages(List<io.textsim.proto.v1.Passage> in, String field) {
+  /**
+   * Proto passages as core ones.
+   *
+   * @param field the path of the passages in the message, for error messages
+   * @throws BadFieldException naming a passage whose offsets are not a range
+   */
+  public static List<Passage> passages(List<io.textsim.proto.v1.Passage> in, String field) {
     List<Passage> out = new ArrayList<>(in.size());
     for (int i = 0; i < in.size(); i++) {
       io.textsim.proto.v1.Passage p = in.get(i);
       try {
-        out.add(new Passage(p.getStart(), p.getEnd(), p.getText()));
+        out.add(new Passage(p.getStart(), p.getEnd(), p.getText(), p.getFurniture()));
       } catch (IllegalArgumentException e) {
         throw new BadFieldException(field + "[" + i + "]", e.getMessage());
       }
@@ -86,7 +134,15 @@ public final class WireResults {
         .setStart(p.start())
         .setEnd(p.end())
         .setText(p.text())
+        .setFurniture(p.furniture())
         .build();
+  }
+
+  /** Core passages as proto ones. */
+  public static List<io.textsim.proto.v1.Passage> passages(List<Passage> passages) {
+    List<io.textsim.proto.v1.Passage> out = new ArrayList<>(passages.size());
+    passages.forEach(p -> out.add(passage(p)));
+    return out;
   }
 
   /** A core clustering as a proto one. */

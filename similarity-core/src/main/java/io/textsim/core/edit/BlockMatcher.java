@@ -80,12 +80,14 @@ final class BlockMatcher {
     this.poll = cancellation != Cancellation.never();
 
     int[] patternIds = ws.patternIds = Workspace.ints(ws.patternIds, m);
-    SymbolIds symbols = new SymbolIds(pattern, offset, m, patternIds, ws.symbolTable());
+    SymbolIds symbols =
+        new SymbolIds(pattern, offset, m, patternIds, ws.symbolTable(), cancellation);
     int sigma = symbols.size();
     int[] textCount = ws.counts = Workspace.ints(ws.counts, sigma + 1);
     Arrays.fill(textCount, 0, sigma + 1, 0);
     textIds = ws.textIds = Workspace.ints(ws.textIds, n);
     for (int j = 0; j < n; j++) {
+      SetupPolls.at(j, cancellation);
       int id = symbols.idOf(text[offset + j]);
       textIds[j] = id;
       textCount[id]++;
@@ -117,9 +119,11 @@ final class BlockMatcher {
       }
       textCount = rankedCount;
       for (int i = 0; i < m; i++) {
+        SetupPolls.at(i, cancellation);
         patternIds[i] = rank[patternIds[i]];
       }
       for (int j = 0; j < n; j++) {
+        SetupPolls.at(j, cancellation);
         textIds[j] = rank[textIds[j]];
       }
       int rare = sigma + 1 - denseRows;
@@ -142,12 +146,17 @@ final class BlockMatcher {
       scratch = new long[blocks];
     }
     peq = ws.peq = Workspace.longs(ws.peq, denseRows * blocks);
-    Arrays.fill(peq, 0, denseRows * blocks, 0L);
+    int tableLongs = denseRows * blocks;
+    for (int from = 0; from < tableLongs; from += SetupPolls.ELEMENTS) {
+      SetupPolls.at(from, cancellation);
+      Arrays.fill(peq, from, Math.min(tableLongs, from + SetupPolls.ELEMENTS), 0L);
+    }
     // The match masks and, in the same pass, the pattern's count of each symbol: each edit
     // removes at most one element from either side of the multiset difference, so the larger
     // side of that difference (the bag distance) bounds the edit distance from below.
     int[] balance = textCount;
     for (int i = 0; i < m; i++) {
+      SetupPolls.at(i, cancellation);
       int id = patternIds[i];
       balance[id]--;
       if (id < denseRows) {

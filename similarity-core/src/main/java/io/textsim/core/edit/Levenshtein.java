@@ -254,10 +254,15 @@ public final class Levenshtein {
 
   /** Writes the code points of {@code s} to {@code out} (at least {@code s.length()} long). */
   private static int codePoints(CharSequence s, int[] out) {
+    return codePoints(s, out, Cancellation.never());
+  }
+
+  private static int codePoints(CharSequence s, int[] out, Cancellation cancellation) {
     int length = s.length();
     int count = 0;
     int i = 0;
     while (i < length) {
+      SetupPolls.at(count, cancellation);
       char c = s.charAt(i++);
       if (Character.isHighSurrogate(c) && i < length) {
         char low = s.charAt(i);
@@ -278,8 +283,8 @@ public final class Levenshtein {
     try {
       int[] pointsA = ws.codePointsA = Workspace.ints(ws.codePointsA, a.length());
       int[] pointsB = ws.codePointsB = Workspace.ints(ws.codePointsB, b.length());
-      int lengthA = codePoints(a, pointsA);
-      int lengthB = codePoints(b, pointsB);
+      int lengthA = codePoints(a, pointsA, cancellation);
+      int lengthB = codePoints(b, pointsB, cancellation);
       return compute(pointsA, lengthA, pointsB, lengthB, k, cancellation, ws);
     } finally {
       ws.release();
@@ -305,11 +310,13 @@ public final class Levenshtein {
     int shorter = Math.min(lengthA, lengthB);
     int prefix = 0;
     while (prefix < shorter && a[prefix] == b[prefix]) {
+      SetupPolls.at(prefix, cancellation);
       prefix++;
     }
     int endA = lengthA;
     int endB = lengthB;
     while (endA > prefix && endB > prefix && a[endA - 1] == b[endB - 1]) {
+      SetupPolls.at(endA, cancellation);
       endA--;
       endB--;
     }
@@ -356,7 +363,7 @@ public final class Levenshtein {
       Workspace ws) {
     boolean poll = cancellation != Cancellation.never();
     int[] ids = ws.patternIds = Workspace.ints(ws.patternIds, m);
-    SymbolIds symbols = new SymbolIds(pattern, offset, m, ids, ws.symbolTable());
+    SymbolIds symbols = new SymbolIds(pattern, offset, m, ids, ws.symbolTable(), cancellation);
     long[] peq = ws.peq = Workspace.longs(ws.peq, symbols.size() + 1);
     Arrays.fill(peq, 0, symbols.size() + 1, 0L);
     for (int i = 0; i < m; i++) {

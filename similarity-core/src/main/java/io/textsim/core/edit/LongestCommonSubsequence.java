@@ -16,8 +16,9 @@ import java.util.Objects;
  * LongestCommonSubsequence} computes the dynamic programme one cell at a time (O(n m), 64 times the
  * work), on UTF-16 units rather than code points, and cannot be stopped at a deadline. Memory is
  * O(m / 64) words per distinct pattern symbol, capped (beyond the cap, symbols keep position lists
- * instead). Polls its {@link Cancellation} about every 64K words of work. Checked against the
- * textbook dynamic programme on random and adversarial inputs.
+ * instead). Polls its {@link Cancellation} about every 64K words of work, and every 64K elements of
+ * its set-up (prefix, suffix, symbol ids, match masks). Checked against the textbook dynamic
+ * programme on random and adversarial inputs.
  */
 public final class LongestCommonSubsequence {
 
@@ -46,10 +47,12 @@ public final class LongestCommonSubsequence {
     int shorter = Math.min(a.length, b.length);
     int prefix = 0;
     while (prefix < shorter && a[prefix] == b[prefix]) {
+      SetupPolls.at(prefix, cancellation);
       prefix++;
     }
     int suffix = 0;
     while (suffix < shorter - prefix && a[a.length - 1 - suffix] == b[b.length - 1 - suffix]) {
+      SetupPolls.at(suffix, cancellation);
       suffix++;
     }
     int restA = a.length - prefix - suffix;
@@ -96,9 +99,9 @@ public final class LongestCommonSubsequence {
     int blocks = (m + Long.SIZE - 1) >>> 6;
     int[] patternIds = new int[m];
     SymbolIds symbols =
-        new SymbolIds(pattern, offset, m, patternIds, new int[SymbolIds.TABLE_SIZE]);
+        new SymbolIds(pattern, offset, m, patternIds, new int[SymbolIds.TABLE_SIZE], cancellation);
     int sigma = symbols.size();
-    MatchMasks masks = MatchMasks.of(patternIds, sigma, blocks);
+    MatchMasks masks = MatchMasks.of(patternIds, sigma, blocks, cancellation);
 
     // Bit i of V is 1 while row i has not yet added to the LCS; the rows past m (padding) never
     // match, so U is 0 there and they stay 1.
@@ -109,7 +112,13 @@ public final class LongestCommonSubsequence {
     for (int j = 0; j < n; j++) {
       int id = symbols.idOf(text[offset + j]);
       if (id == 0) {
-        continue; // a symbol the pattern lacks matches nothing: V is unchanged
+        // A symbol the pattern lacks matches nothing: V is unchanged. Still a unit of work, so
+        // that a long run of such symbols cannot pass unpolled.
+        if (poll && ++wordsSincePoll >= POLL_WORDS) {
+          wordsSincePoll = 0;
+          cancellation.throwIfCancelled();
+        }
+        continue;
       }
       long[] eq = masks.of(id);
       int base = masks.base(id);
@@ -156,19 +165,21 @@ public final class LongestCommonSubsequence {
       this.scratch = dense == null ? new long[blocks] : null;
     }
 
-    static MatchMasks of(int[] patternIds, int sigma, int blocks) {
+    static MatchMasks of(int[] patternIds, int sigma, int blocks, Cancellation cancellation) {
       int m = patternIds.length;
       long budget = Math.min(Math.max(DENSE_TABLE_LONGS, 4L * m), Integer.MAX_VALUE / 2);
       if ((long) (sigma + 1) * blocks <= budget) {
         long[] dense = new long[(sigma + 1) * blocks];
         for (int i = 0; i < m; i++) {
+          SetupPolls.at(i, cancellation);
           dense[patternIds[i] * blocks + (i >>> 6)] |= 1L << i;
         }
         return new MatchMasks(blocks, dense, null, null);
       }
       int[] start = new int[sigma + 2];
-      for (int id : patternIds) {
-        start[id + 1]++;
+      for (int i = 0; i < m; i++) {
+        SetupPolls.at(i, cancellation);
+        start[patternIds[i] + 1]++;
       }
       for (int s = 0; s <= sigma; s++) {
         start[s + 1] += start[s];
@@ -176,6 +187,7 @@ public final class LongestCommonSubsequence {
       int[] positions = new int[m];
       int[] fill = Arrays.copyOf(start, sigma + 1);
       for (int i = 0; i < m; i++) {
+        SetupPolls.at(i, cancellation);
         positions[fill[patternIds[i]]++] = i; // increasing within each symbol
       }
       return new MatchMasks(blocks, null, start, positions);

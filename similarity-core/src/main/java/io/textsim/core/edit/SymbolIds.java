@@ -1,5 +1,7 @@
 package io.textsim.core.edit;
 
+import io.textsim.core.Cancellation;
+
 /**
  * Maps the distinct symbols of a pattern (arbitrary {@code int}s) to dense ids {@code 1..size()},
  * in order of first occurrence; {@link #idOf(int)} answers {@code 0} for a symbol the pattern does
@@ -41,11 +43,14 @@ final class SymbolIds {
    *
    * @param table the direct table, {@link #TABLE_SIZE} zeros, lent by the caller so that it can be
    *     reused
+   * @param cancellation polled every {@link SetupPolls#ELEMENTS} symbols
    */
-  SymbolIds(int[] symbols, int from, int length, int[] idsOut, int[] table) {
+  SymbolIds(
+      int[] symbols, int from, int length, int[] idsOut, int[] table, Cancellation cancellation) {
     this.small = table;
     int[] small = table;
     for (int i = 0; i < length; i++) {
+      SetupPolls.at(i, cancellation);
       int symbol = symbols[from + i];
       int id;
       if (symbol >>> TABLE_BITS == 0) {

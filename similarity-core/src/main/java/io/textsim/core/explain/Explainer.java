@@ -1,11 +1,7 @@
 package io.textsim.core.explain;
 
 import io.textsim.core.TextProfile;
-import io.textsim.core.shingle.ShingleConfig;
-import io.textsim.core.shingle.ShingleHashing;
 import io.textsim.core.shingle.ShingleSet;
-import io.textsim.core.text.NormalizedText;
-import io.textsim.core.text.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -55,8 +51,8 @@ public final class Explainer {
     Objects.requireNonNull(furnitureA, "furnitureA");
     Objects.requireNonNull(furnitureB, "furnitureB");
     a.requireComparable(b);
-    Side sideA = new Side(a);
-    Side sideB = new Side(b);
+    TextUnits sideA = new TextUnits(a);
+    TextUnits sideB = new TextUnits(b);
     boolean[] sharedA = sideA.sharedUnits(b.shingles());
     boolean[] sharedB = sideB.sharedUnits(a.shingles());
     boolean[] furnitureUnitsA = sideA.sharedUnits(furnitureA);
@@ -68,111 +64,5 @@ public final class Explainer {
     List<Passage> onlyB = new ArrayList<>();
     sideB.passages(sharedB, furnitureUnitsB, inB, onlyB);
     return new Explanation(inA, inB, onlyA, onlyB);
-  }
-
-  /** One text's units: their offsets in the normalized text and their hashes. */
-  private static final class Side {
-    private final NormalizedText normalized;
-    private final int k;
-    private final int[] starts;
-    private final int[] ends;
-    private final long[] hashes;
-
-    Side(TextProfile profile) {
-      this.normalized = profile.normalized();
-      ShingleConfig config = profile.profiler().shingles();
-      this.k = config.size();
-      String text = normalized.text();
-      if (config.kind() == ShingleConfig.Kind.WORDS) {
-        Tokens tokens = profile.tokens();
-        int n = tokens.size();
-        starts = new int[n];
-        ends = new int[n];
-        hashes = new long[n];
-        for (int i = 0; i < n; i++) {
-          starts[i] = tokens.start(i);
-          ends[i] = tokens.end(i);
-          hashes[i] = profile.tokenHash(i);
-        }
-      } else {
-        int n = text.codePointCount(0, text.length());
-        starts = new int[n];
-        ends = new int[n];
-        hashes = new long[n];
-        for (int i = 0, at = 0; i < n; i++) {
-          int cp = text.codePointAt(at);
-          starts[i] = at;
-          at += Character.charCount(cp);
-          ends[i] = at;
-          hashes[i] = ShingleHashing.codePoint(cp);
-        }
-      }
-    }
-
-    boolean[] sharedUnits(ShingleSet other) {
-      int n = hashes.length;
-      boolean[] shared = new boolean[n];
-      if (n == 0) {
-        return shared;
-      }
-      if (n < k) {
-        // A text shorter than one shingle has a single shingle of all its units.
-        boolean hit = other.contains(ShingleHashing.combine(hashes, 0, n));
-        java.util.Arrays.fill(shared, hit);
-        return shared;
-      }
-      int coveredUpTo = 0; // exclusive
-      for (int i = 0; i + k <= n; i++) {
-        if (other.contains(ShingleHashing.combine(hashes, i, k))) {
-          for (int j = Math.max(i, coveredUpTo); j < i + k; j++) {
-            shared[j] = true;
-          }
-          coveredUpTo = i + k;
-        }
-      }
-      return shared;
-    }
-
-    /**
-     * Runs of shared units, and runs of own units split where {@code furniture} changes, as
-     * passages.
-     */
-    void passages(
-        boolean[] shared, boolean[] furniture, List<Passage> sharedOut, List<Passage> onlyOut) {
-      int n = shared.length;
-      int runStart = 0;
-      for (int i = 1; i <= n; i++) {
-        if (i == n
-            || shared[i] != shared[runStart]
-            || (!shared[i] && furniture[i] != furniture[runStart])) {
-          int from = runStart == 0 ? 0 : starts[runStart];
-          int to = i == n ? normalized.length() : starts[i];
-          boolean isFurniture = !shared[runStart] && furniture[runStart];
-          Passage p = passage(from, to, isFurniture);
-          if (p != null) {
-            (shared[runStart] ? sharedOut : onlyOut).add(p);
-          }
-          runStart = i;
-        }
-      }
-    }
-
-    private Passage passage(int from, int to, boolean furniture) {
-      NormalizedText.Span span = normalized.toOriginal(from, to);
-      String original = normalized.original();
-      int s = span.start();
-      int e = span.end();
-      while (s < e && isBlank(original.charAt(s))) {
-        s++;
-      }
-      while (e > s && isBlank(original.charAt(e - 1))) {
-        e--;
-      }
-      return s == e ? null : new Passage(s, e, original.substring(s, e), furniture);
-    }
-
-    private static boolean isBlank(char c) {
-      return Character.isWhitespace(c) || Character.isSpaceChar(c);
-    }
   }
 }

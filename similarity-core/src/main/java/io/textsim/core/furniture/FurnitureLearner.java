@@ -6,11 +6,12 @@ import io.textsim.core.shingle.ShingleHashing;
 import io.textsim.core.shingle.ShingleSet;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * Learns page furniture from a collection: per source, the shingles that recur across documents
@@ -184,26 +185,34 @@ public final class FurnitureLearner {
       frequency[c] = (int) all[2 * c + 1];
     }
     all = null; // the occurrences are the largest allocation; let them go before the next step
+    ShingleSet recurringSet = ShingleSet.of(shingle);
 
-    // The first `sample` documents (in the fixed order) of every recurring shingle: docs are
-    // visited in that order, so each list fills in order and stops when full.
+    // Each document's shingles as candidate numbers (-1: not recurring), found once, so that a
+    // comparison can tell an excluded shingle by a flag and a frequency instead of a lookup per
+    // shingle per level (a large collection has millions of candidates and tens of levels). 4
+    // bytes per shingle occurrence, transient. And the first `sample` documents (in the fixed
+    // order) of every recurring shingle: documents are visited in that order, so each list fills
+    // in order and stops when full. Documents are named by their position in `docs`.
     int s = options.sample();
+    ShingleSet[] sampled = new ShingleSet[n];
+    for (int p = 0; p < n; p++) {
+      sampled[p] = shingles[docs[p]];
+    }
+    int[][] candidateAt = candidateNumbers(sampled, recurringSet);
     int[] firstDocs = new int[candidates * s];
     int[] filled = new int[candidates];
-    for (int d : docs) {
-      ShingleSet set = shingles[d];
-      int c = 0;
-      for (int i = 0; i < set.size() && c < candidates; i++) {
-        long h = set.get(i);
-        while (c < candidates && shingle[c] < h) {
-          c++;
-        }
-        if (c < candidates && shingle[c] == h && filled[c] < s) {
-          firstDocs[c * s + filled[c]++] = d;
+    for (int p = 0; p < n; p++) {
+      for (int c : candidateAt[p]) {
+        if (c >= 0 && filled[c] < s) {
+          firstDocs[c * s + filled[c]++] = p;
         }
       }
     }
-    int[] frameSample = Arrays.copyOf(docs, Math.min(n, s));
+    cancellation.throwIfCancelled();
+    int[] frameSample = new int[Math.min(n, s)];
+    for (int p = 0; p < frameSample.length; p++) {
+      frameSample[p] = p;
+    }
     return decide(
         n,
         shingle,
@@ -211,10 +220,39 @@ public final class FurnitureLearner {
         firstDocs,
         filled,
         frameSample,
-        shingles,
+        sampled,
+        candidateAt,
         knownSource,
         options,
         cancellation);
+  }
+
+  /** Each set's shingles as numbers among {@code recurring} (-1 where not), on all cores. */
+  private static int[][] candidateNumbers(ShingleSet[] sets, ShingleSet recurring) {
+    int candidates = recurring.size();
+    int[][] out = new int[sets.length][];
+    IntStream.range(0, sets.length)
+        .parallel()
+        .forEach(
+            p -> {
+              ShingleSet set = sets[p];
+              int[] numbers = new int[set.size()];
+              int c = 0;
+              for (int i = 0; i < set.size(); i++) {
+                int found = c < candidates ? recurring.indexOf(set.get(i), c) : -1;
+                if (found >= 0) {
+                  c = found;
+                  numbers[i] = c;
+                } else {
+                  numbers[i] = -1;
+                  if (c < candidates) {
+                    c = -found - 1; // the insertion point: later shingles are larger
+                  }
+                }
+              }
+              out[p] = numbers;
+            });
+    return out;
   }
 
   /**
@@ -279,6 +317,7 @@ public final class FurnitureLearner {
       System.arraycopy(first, 0, firstDocs, c * s, first.length);
       filled[c] = first.length;
     }
+    ShingleSet[] sampled = counts.sampleArray();
     return decide(
         n,
         counts.shingleArray(),
@@ -286,7 +325,8 @@ public final class FurnitureLearner {
         firstDocs,
         filled,
         counts.frameSample(),
-        counts.sampleArray(),
+        sampled,
+        candidateNumbers(sampled, ShingleSet.of(counts.shingleArray())),
         knownSource,
         options,
         cancellation);
@@ -295,8 +335,8 @@ public final class FurnitureLearner {
   /**
    * The decision after counting: the frame, then the recurring blocks level by level. {@code
    * firstDocs[c * sample ..]} holds the first {@code filled[c]} documents of recurring shingle
-   * {@code c}, as indices into {@code shingles}, as does {@code frameSample} for the source's first
-   * documents.
+   * {@code c}, as indices into {@code sampled}, as does {@code frameSample} for the source's first
+   * documents; {@code candidateAt[p]} numbers the shingles of {@code sampled[p]}.
    */
   private static ShingleSet decide(
       int n,
@@ -305,48 +345,55 @@ public final class FurnitureLearner {
       int[] firstDocs,
       int[] filled,
       int[] frameSample,
-      ShingleSet[] shingles,
+      ShingleSet[] sampled,
+      int[][] candidateAt,
       boolean knownSource,
       FurnitureOptions options,
       Cancellation cancellation) {
     int minDocs = options.minDocuments();
     int candidates = shingle.length;
     int s = options.sample();
-    ShingleSet frame = ShingleSet.empty();
+    boolean[] removed = new boolean[candidates];
+    long[] out = new long[candidates];
+    int count = 0;
     if (knownSource) {
       int frameDocs = Math.max(minDocs, (int) Math.ceil(options.frameShare() * n));
-      List<Long> frameShingles = new ArrayList<>();
-      for (int c = 0; c < candidates; c++) {
-        if (frequency[c] >= frameDocs) {
-          frameShingles.add(shingle[c]);
-        }
+      SameStory test =
+          new SameStory(
+              sampled, candidateAt, c -> frequency[c] >= frameDocs, options.sameStoryOverlap());
+      boolean anyFrame = false;
+      for (int c = 0; c < candidates && !anyFrame; c++) {
+        anyFrame = frequency[c] >= frameDocs;
       }
-      if (!frameShingles.isEmpty()) {
-        ShingleSet proposed =
-            ShingleSet.of(frameShingles.stream().mapToLong(Long::longValue).toArray());
-        SameStory test = new SameStory(shingles, proposed, options.sameStoryOverlap());
-        boolean oneStory = test.mostlySameStory(frameSample, frameSample.length);
-        if (test.lastHadEvidence() && !oneStory) {
-          frame = proposed;
+      if (anyFrame) {
+        if (test.judge(frameSample, 0, frameSample.length) == SameStory.DIFFERENT) {
+          for (int c = 0; c < candidates; c++) {
+            if (frequency[c] >= frameDocs) {
+              removed[c] = true;
+              out[count++] = shingle[c];
+            }
+          }
         }
       }
     }
-    cancellation.throwIfCancelled();
+    boolean[] frame = removed.clone();
+
     // Decided from the least frequent up, each level against the documents without the furniture
     // found below it and without what recurs more: an outlet's furniture (on its few pages) is
     // found before a story that many outlets carry (on many pages), and the story's pages are then
     // compared by their story.
-    Integer[] byFrequency = new Integer[candidates];
+    // By frequency, then number: a primitive sort of (frequency, number) keys, not a comparator
+    // over millions of boxed numbers.
+    long[] keys = new long[candidates];
     for (int c = 0; c < candidates; c++) {
-      byFrequency[c] = c;
+      keys[c] = ((long) frequency[c] << 32) | c;
     }
-    Arrays.sort(byFrequency, (a, b) -> Integer.compare(frequency[a], frequency[b]));
-    ShingleSet removed = frame;
-    long[] out = new long[candidates];
-    int count = 0;
-    for (int i = 0; i < frame.size(); i++) {
-      out[count++] = frame.get(i);
+    Arrays.parallelSort(keys);
+    int[] byFrequency = new int[candidates];
+    for (int k = 0; k < candidates; k++) {
+      byFrequency[k] = (int) keys[k];
     }
+    keys = null;
     for (int from = 0; from < candidates; ) {
       int levelTop =
           Math.max(
@@ -359,39 +406,38 @@ public final class FurnitureLearner {
       // Compared without what is already known furniture and without anything that recurs more
       // than this level (an outlet's frame, undecided yet, would make pages of one outlet look
       // like one story); among pages of no known source, a level on many pages is also compared
-      // without itself, as a frame would be.
+      // without itself, as a frame would be. Levels partition the candidates by frequency, so
+      // either is "frequency at least the cutoff".
       boolean frameLike =
           !knownSource && frequency[byFrequency[from]] >= options.unknownSourceFrameDocuments();
-      int firstExcluded = frameLike ? from : to;
-      long[] excluded = new long[removed.size() + candidates - firstExcluded];
-      int e = 0;
-      for (int i = 0; i < removed.size(); i++) {
-        excluded[e++] = removed.get(i);
-      }
-      for (int k = firstExcluded; k < candidates; k++) {
-        excluded[e++] = shingle[byFrequency[k]];
-      }
-      SameStory test = new SameStory(shingles, ShingleSet.of(excluded), options.sameStoryOverlap());
-      long[] found = new long[to - from];
-      int foundCount = 0;
-      for (int k = from; k < to; k++) {
-        if (((k - from) & 1023) == 0) {
-          cancellation.throwIfCancelled();
-        }
+      int cutoff = frameLike ? frequency[byFrequency[from]] : levelTop;
+      boolean[] before = removed.clone();
+      SameStory test =
+          new SameStory(
+              sampled,
+              candidateAt,
+              c -> before[c] || frequency[c] >= cutoff,
+              options.sameStoryOverlap());
+      // A level's decisions are independent of each other (each reads the furniture found below
+      // it, `before`), so they are made in parallel and applied in order.
+      int levelFrom = from;
+      int[] found =
+          IntStream.range(from, to)
+              .parallel()
+              .filter(
+                  k -> {
+                    if (((k - levelFrom) & 1023) == 0) {
+                      cancellation.throwIfCancelled();
+                    }
+                    int c = byFrequency[k];
+                    return !frame[c]
+                        && test.judge(firstDocs, c * s, filled[c]) == SameStory.DIFFERENT;
+                  })
+              .toArray();
+      for (int k : found) {
         int c = byFrequency[k];
-        if (!frame.contains(shingle[c])) {
-          boolean same =
-              test.mostlySameStory(
-                  Arrays.copyOfRange(firstDocs, c * s, c * s + filled[c]), filled[c]);
-          if (test.lastHadEvidence() && !same) {
-            found[foundCount++] = shingle[c];
-          }
-        }
-      }
-      if (foundCount > 0) {
-        System.arraycopy(found, 0, out, count, foundCount);
-        count += foundCount;
-        removed = ShingleSet.of(Arrays.copyOf(out, count));
+        removed[c] = true;
+        out[count++] = shingle[c];
       }
       from = to;
     }
@@ -400,9 +446,17 @@ public final class FurnitureLearner {
 
   /**
    * Whether sampled documents tell the same story: each pair is compared by the overlap of their
-   * shingles outside the frame, and pairs of which one side has next to nothing outside the frame
-   * carry no evidence. Results are memoized per pair, since the first documents in the fixed order
-   * recur in many samples. Not thread-safe.
+   * shingles outside the frame (the residuals), and pairs of which one side has next to nothing
+   * outside the frame carry no evidence. Not thread-safe.
+   *
+   * <p>The overlap is computed from bottom-{@value #SKETCH} sketches of the residuals, exact when
+   * both residuals together have at most that many shingles and an unbiased estimate of their
+   * Jaccard otherwise: shingle hashes are uniform and the residuals sorted, so a residual's first
+   * {@value #SKETCH} shingles are its sketch at no cost. A large collection asks for tens of
+   * millions of pairs, each of which a merge of the residuals (hundreds of shingles each) would
+   * cost 20 times more; the decision is "same story or not" at an overlap of one half, between
+   * copies (overlap near 1) and different stories (near 0), where the estimate's error (about 0.06)
+   * decides nothing.
    */
   private static final class SameStory {
     /**
@@ -415,68 +469,128 @@ public final class FurnitureLearner {
 
     private static final double EVIDENCE_SHARE = 0.1;
 
-    private final ShingleSet[] shingles;
-    private final ShingleSet frame;
-    private final double minOverlap;
-    private final Map<Long, Boolean> pairs = new HashMap<>();
-    private final Map<Integer, ShingleSet> residuals = new HashMap<>();
-    private boolean lastHadEvidence;
+    /** The shingles of a residual's sketch. */
+    static final int SKETCH = 64;
 
-    SameStory(ShingleSet[] shingles, ShingleSet frame, double minOverlap) {
-      this.shingles = shingles;
-      this.frame = frame;
+    private final ShingleSet[] sampled;
+    private final int[][] candidateAt;
+    private final IntPredicate excluded;
+    private final double minOverlap;
+    private final Residual[] residuals;
+
+    /** A document's residual: its size and its first {@link #SKETCH} shingles. */
+    private record Residual(int size, long[] sketch) {}
+
+    /**
+     * @param sampled the shingle sets of the documents that samples name (by index)
+     * @param candidateAt each of their shingles as candidate numbers, -1 for the others
+     * @param excluded tells the candidates left out of every comparison
+     */
+    SameStory(
+        ShingleSet[] sampled, int[][] candidateAt, IntPredicate excluded, double minOverlap) {
+      this.sampled = sampled;
+      this.candidateAt = candidateAt;
+      this.excluded = excluded;
       this.minOverlap = minOverlap;
+      this.residuals = new Residual[sampled.length];
     }
 
-    /** True if at least half of the pairs with evidence are the same story. */
-    boolean mostlySameStory(int[] sample, int size) {
+    /** Most pairs with evidence tell the same story. */
+    static final int SAME = 0;
+
+    /** Fewer than half of the pairs with evidence tell the same story. */
+    static final int DIFFERENT = 1;
+
+    /** No pair has evidence. */
+    static final int NO_EVIDENCE = 2;
+
+    /**
+     * Judges the documents {@code sample[from, from + size)}: {@link #SAME} if at least half of the
+     * pairs with evidence are the same story, {@link #DIFFERENT} if fewer, {@link #NO_EVIDENCE}.
+     * Safe to call from several threads: the only state is the cache of residuals, whose entries
+     * are immutable and computed the same by any thread.
+     */
+    int judge(int[] sample, int from, int size) {
       int evidence = 0;
       int same = 0;
-      for (int x = 0; x < size; x++) {
-        ShingleSet a = residual(sample[x]);
+      for (int x = from; x < from + size; x++) {
+        Residual a = residual(sample[x]);
         if (!isEvidence(sample[x], a)) {
           continue;
         }
-        for (int y = x + 1; y < size; y++) {
-          ShingleSet b = residual(sample[y]);
+        for (int y = x + 1; y < from + size; y++) {
+          Residual b = residual(sample[y]);
           if (!isEvidence(sample[y], b)) {
             continue;
           }
           evidence++;
-          if (same(sample[x], sample[y], a, b)) {
+          if (same(a, b)) {
             same++;
           }
         }
       }
-      lastHadEvidence = evidence > 0;
-      return evidence > 0 && 2 * same >= evidence;
+      if (evidence == 0) {
+        return NO_EVIDENCE;
+      }
+      return 2 * same >= evidence ? SAME : DIFFERENT;
     }
 
-    private boolean isEvidence(int d, ShingleSet residual) {
+    private boolean isEvidence(int p, Residual residual) {
       return residual.size() >= EVIDENCE_SHINGLES
-          && residual.size() >= EVIDENCE_SHARE * shingles[d].size();
+          && residual.size() >= EVIDENCE_SHARE * sampled[p].size();
     }
 
-    boolean lastHadEvidence() {
-      return lastHadEvidence;
-    }
-
-    private boolean same(int i, int j, ShingleSet a, ShingleSet b) {
-      long key = i < j ? ((long) i << 32) | j : ((long) j << 32) | i;
-      Boolean known = pairs.get(key);
-      if (known == null) {
-        int common = a.intersectionSize(b);
-        known = common > 0 && common >= minOverlap * Math.min(a.size(), b.size());
-        pairs.put(key, known);
+    /** Whether the residuals overlap by {@code minOverlap} of the smaller one. */
+    private boolean same(Residual a, Residual b) {
+      long[] x = a.sketch();
+      long[] y = b.sketch();
+      // The union's first SKETCH shingles, and how many of them both have.
+      int i = 0;
+      int j = 0;
+      int taken = 0;
+      int both = 0;
+      while (taken < SKETCH && (i < x.length || j < y.length)) {
+        if (j == y.length || (i < x.length && x[i] < y[j])) {
+          i++;
+        } else if (i == x.length || y[j] < x[i]) {
+          j++;
+        } else {
+          both++;
+          i++;
+          j++;
+        }
+        taken++;
       }
-      return known;
+      if (both == 0) {
+        return false;
+      }
+      // Jaccard J = both / taken; the intersection is J (|a| + |b|) / (1 + J). Exact (in doubles)
+      // when the sketches hold both residuals whole.
+      double common = (double) both * (a.size() + b.size()) / (taken + both);
+      return common >= minOverlap * Math.min(a.size(), b.size());
     }
 
-    private ShingleSet residual(int d) {
-      if (frame.isEmpty()) {
-        return shingles[d];
+    private Residual residual(int p) {
+      Residual known = residuals[p];
+      if (known != null) {
+        return known;
       }
-      return residuals.computeIfAbsent(d, k -> shingles[k].without(frame));
+      ShingleSet all = sampled[p];
+      int[] at = candidateAt[p];
+      long[] sketch = new long[Math.min(SKETCH, at.length)];
+      int kept = 0;
+      int size = 0;
+      for (int i = 0; i < at.length; i++) {
+        if (at[i] < 0 || !excluded.test(at[i])) {
+          if (kept < sketch.length) {
+            sketch[kept++] = all.get(i);
+          }
+          size++;
+        }
+      }
+      Residual r = new Residual(size, kept == sketch.length ? sketch : Arrays.copyOf(sketch, kept));
+      residuals[p] = r;
+      return r;
     }
   }
 }

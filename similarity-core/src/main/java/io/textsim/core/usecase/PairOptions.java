@@ -2,11 +2,13 @@ package io.textsim.core.usecase;
 
 import io.textsim.core.Cancellation;
 import io.textsim.core.TextProfiler;
+import io.textsim.core.furniture.FurnitureModel;
 import io.textsim.core.measure.Measure;
 import io.textsim.core.measure.VerdictRule;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,6 +20,10 @@ import java.util.Set;
  *     measure is always reported too
  * @param verdict the verdict rule (default {@link VerdictRule#DEFAULT})
  * @param explain whether to explain the pair with passages (default false)
+ * @param furniture page furniture to tell apart from content (default none): passages only one side
+ *     has are marked as furniture or not, and the pair is also scored and judged on its content;
+ *     every source's furniture in the model is taken out of both texts, since a pair's texts are
+ *     not told apart by source. Its shingle settings must be the profiler's.
  * @param cancellation checked between steps and inside the long ones (default never)
  */
 public record PairOptions(
@@ -25,6 +31,7 @@ public record PairOptions(
     Set<Measure> measures,
     VerdictRule verdict,
     boolean explain,
+    Optional<FurnitureModel> furniture,
     Cancellation cancellation) {
 
   /** Checks for nulls and copies the measures. */
@@ -32,7 +39,9 @@ public record PairOptions(
     Objects.requireNonNull(profiler, "profiler");
     Objects.requireNonNull(measures, "measures");
     Objects.requireNonNull(verdict, "verdict");
+    Objects.requireNonNull(furniture, "furniture");
     Objects.requireNonNull(cancellation, "cancellation");
+    furniture.ifPresent(model -> model.requireShingles(profiler.shingles()));
     measures =
         Collections.unmodifiableSet(
             measures.isEmpty() ? EnumSet.noneOf(Measure.class) : EnumSet.copyOf(measures));
@@ -55,6 +64,7 @@ public record PairOptions(
         .measures(measures)
         .verdict(verdict)
         .explain(explain)
+        .furniture(furniture)
         .cancellation(cancellation);
   }
 
@@ -64,6 +74,7 @@ public record PairOptions(
     private Set<Measure> measures = Measure.defaults();
     private VerdictRule verdict = VerdictRule.DEFAULT;
     private boolean explain;
+    private Optional<FurnitureModel> furniture = Optional.empty();
     private Cancellation cancellation = Cancellation.never();
 
     private Builder() {}
@@ -92,15 +103,31 @@ public record PairOptions(
       return this;
     }
 
+    /** Page furniture to tell apart from content. */
+    public Builder furniture(FurnitureModel furniture) {
+      this.furniture = Optional.of(furniture);
+      return this;
+    }
+
+    /** Page furniture to tell apart from content, or none. */
+    public Builder furniture(Optional<FurnitureModel> furniture) {
+      this.furniture = Objects.requireNonNull(furniture, "furniture");
+      return this;
+    }
+
     /** When to stop early. */
     public Builder cancellation(Cancellation cancellation) {
       this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
       return this;
     }
 
-    /** The options. */
+    /**
+     * The options.
+     *
+     * @throws IllegalArgumentException if the furniture model's shingles are not the profiler's
+     */
     public PairOptions build() {
-      return new PairOptions(profiler, measures, verdict, explain, cancellation);
+      return new PairOptions(profiler, measures, verdict, explain, furniture, cancellation);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.textsim.core.usecase;
 
+import io.textsim.core.explain.Passage;
 import io.textsim.core.measure.Comparison;
 import io.textsim.core.measure.Measure;
 import io.textsim.core.measure.VerdictRule;
@@ -29,13 +30,21 @@ public record SearchResult(int candidates, Measure rankBy, List<Match> matches) 
    * @param comparison its reported scores: the ranking measure, the further measures asked for and
    *     the verdict's measure
    * @param judgement its verdict, if a rule was given
+   * @param located where the query sits in the candidate: the candidate's passages that it shares
+   *     with the query, in text order; given when ranking by containment and when the query or the
+   *     candidate is shorter than the shingle size, empty otherwise
    */
   public record Match(
-      int index, double score, Comparison comparison, Optional<VerdictRule.Judgement> judgement) {
-    /** Checks for nulls. */
+      int index,
+      double score,
+      Comparison comparison,
+      Optional<VerdictRule.Judgement> judgement,
+      List<Passage> located) {
+    /** Checks for nulls and copies the passages. */
     public Match {
       Objects.requireNonNull(comparison, "comparison");
       Objects.requireNonNull(judgement, "judgement");
+      located = List.copyOf(Objects.requireNonNull(located, "located"));
     }
   }
 }

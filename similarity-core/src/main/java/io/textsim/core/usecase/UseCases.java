@@ -3,14 +3,21 @@ package io.textsim.core.usecase;
 import io.textsim.core.Cancellation;
 import io.textsim.core.TextProfile;
 import io.textsim.core.TextProfiler;
+import io.textsim.core.cluster.Document;
+import io.textsim.core.explain.ContentText;
 import io.textsim.core.explain.Explainer;
 import io.textsim.core.explain.Explanation;
+import io.textsim.core.explain.Passage;
+import io.textsim.core.furniture.FurnitureLearner;
+import io.textsim.core.furniture.FurnitureModel;
+import io.textsim.core.furniture.FurnitureOptions;
 import io.textsim.core.measure.CompareOptions;
 import io.textsim.core.measure.Comparison;
 import io.textsim.core.measure.IdfModel;
 import io.textsim.core.measure.Measure;
 import io.textsim.core.measure.Similarity;
 import io.textsim.core.measure.VerdictRule;
+import io.textsim.core.shingle.ShingleSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -22,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -55,19 +63,67 @@ public final class UseCases {
     TextProfile pb = options.profiler().profile(b);
     cancellation.throwIfCancelled();
     Set<Measure> reported = union(options.measures(), Set.of(rule.measure()));
-    Comparison all =
-        Similarity.compare(
-            pa,
-            pb,
-            union(reported, rule.measures()),
-            CompareOptions.defaults().withCancellation(cancellation));
+    Set<Measure> computed = union(reported, rule.measures());
+    CompareOptions compareOptions = CompareOptions.defaults().withCancellation(cancellation);
+    Comparison all = Similarity.compare(pa, pb, computed, compareOptions);
     VerdictRule.Judgement judgement = rule.judge(all);
+    ShingleSet furniture =
+        options.furniture().map(FurnitureModel::allFurniture).orElse(ShingleSet.empty());
     Optional<Explanation> explanation = Optional.empty();
     if (options.explain()) {
       cancellation.throwIfCancelled();
-      explanation = Optional.of(Explainer.explain(pa, pb));
+      explanation = Optional.of(Explainer.explain(pa, pb, furniture, furniture));
     }
-    return new PairResult(pa, pb, only(all, reported), judgement, explanation);
+    Optional<PairResult.Content> content = Optional.empty();
+    if (options.furniture().isPresent()) {
+      cancellation.throwIfCancelled();
+      String ca = ContentText.of(pa, furniture);
+      String cb = ContentText.of(pb, furniture);
+      Comparison onContent =
+          Similarity.compare(
+              options.profiler().profile(ca),
+              options.profiler().profile(cb),
+              computed,
+              compareOptions);
+      content =
+          Optional.of(
+              new PairResult.Content(ca, cb, only(onContent, reported), rule.judge(onContent)));
+    }
+    return new PairResult(pa, pb, only(all, reported), judgement, explanation, content);
+  }
+
+  /**
+   * Learns the page furniture of {@code examples} (other pages of the same sources), profiled as
+   * {@code profiler} profiles: per source where {@link Document#source()} is known, across the
+   * documents of no known source otherwise. See {@link FurnitureLearner}.
+   *
+   * <p>Cost: one profile per example, then the learner's sort of each source's shingles.
+   *
+   * @throws IllegalArgumentException if an example is over the profiler's length limit
+   * @throws io.textsim.core.OperationCancelledException if the cancellation fires
+   */
+  public static FurnitureModel learnFurniture(
+      List<Document> examples,
+      TextProfiler profiler,
+      FurnitureOptions options,
+      Cancellation cancellation) {
+    Objects.requireNonNull(examples, "examples");
+    Objects.requireNonNull(profiler, "profiler");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(cancellation, "cancellation");
+    int n = examples.size();
+    String[] ids = new String[n];
+    String[] sources = new String[n];
+    ShingleSet[] shingles = new ShingleSet[n];
+    for (int i = 0; i < n; i++) {
+      cancellation.throwIfCancelled();
+      Document d = Objects.requireNonNull(examples.get(i), "example");
+      ids[i] = d.id();
+      sources[i] = d.source();
+      shingles[i] = profiler.profile(d.text()).shingles();
+    }
+    return FurnitureLearner.learn(
+        ids, sources, shingles, profiler.shingles(), options, cancellation);
   }
 
   /**
@@ -76,7 +132,15 @@ public final class UseCases {
    * those at or above the minimum score, best first (equal scores in candidate order), at most top
    * k, each with its reported scores and, if a rule is given, its verdict.
    *
-   * <p>Cost: one profile per text and one comparison per candidate (n comparisons, not n²).
+   * <p>A pair in which the query or the candidate is shorter than the shingle size is scored with
+   * shingles as long as the short text, so a short query is found wherever it occurs word for word
+   * (it scores above 0 there, and 0 against a text that lacks it). Matches ranked by containment,
+   * and matches of such pairs, say where in the candidate the query sits ({@link
+   * SearchResult.Match#located()}).
+   *
+   * <p>Cost: one profile per text and one comparison per candidate (n comparisons, not n²); a short
+   * query profiles every candidate once more, a short candidate itself and the query once per
+   * length.
    *
    * @throws IllegalArgumentException if a text is over the profiler's length limit
    * @throws io.textsim.core.OperationCancelledException if the cancellation fires
@@ -96,6 +160,29 @@ public final class UseCases {
         i -> {
           cancellation.throwIfCancelled();
           profiles[i] = profiler.profile(Objects.requireNonNull(candidates.get(i), "candidate"));
+        });
+
+    // Pairs with a text shorter than the shingle size are scored at the short text's length (see
+    // ShortTexts); the query's profile at each such length is made once.
+    int k = profiler.shingles().size();
+    int queryUnits = ShortTexts.units(q);
+    Map<Integer, TextProfile> queryAt = new ConcurrentHashMap<>();
+    TextProfile[] queryUsed = new TextProfile[n];
+    TextProfile[] candidateUsed = new TextProfile[n];
+    forEach(
+        n,
+        options.parallel(),
+        i -> {
+          int size = ShortTexts.size(k, queryUnits, ShortTexts.units(profiles[i]));
+          if (size == k) {
+            queryUsed[i] = q;
+            candidateUsed[i] = profiles[i];
+          } else {
+            cancellation.throwIfCancelled();
+            TextProfiler resized = ShortTexts.resized(profiler, size);
+            queryUsed[i] = queryAt.computeIfAbsent(size, s -> resized.profile(query));
+            candidateUsed[i] = resized.profile(candidates.get(i));
+          }
         });
 
     Measure rankBy = options.rankBy();
@@ -119,9 +206,11 @@ public final class UseCases {
         options.parallel(),
         i -> {
           cancellation.throwIfCancelled();
-          comparisons[i] = Similarity.compare(q, profiles[i], measures, compare);
+          comparisons[i] = Similarity.compare(queryUsed[i], candidateUsed[i], measures, compare);
         });
 
+    boolean containment =
+        rankBy == Measure.CONTAINMENT_A_IN_B || rankBy == Measure.CONTAINMENT_B_IN_A;
     Set<Measure> kept = reported;
     List<SearchResult.Match> matches = new ArrayList<>();
     IntStream.range(0, n)
@@ -132,13 +221,21 @@ public final class UseCases {
                 .thenComparingInt(i -> i))
         .limit(options.topK())
         .forEach(
-            i ->
-                matches.add(
-                    new SearchResult.Match(
-                        i,
-                        comparisons[i].score(rankBy),
-                        only(comparisons[i], kept),
-                        options.verdict().map(rule -> rule.judge(comparisons[i])))));
+            i -> {
+              // Where the match sits in the candidate, for containment (the query is a part of
+              // it) and for short texts (the query is a phrase in it).
+              List<Passage> located =
+                  containment || candidateUsed[i] != profiles[i]
+                      ? Explainer.explain(queryUsed[i], candidateUsed[i]).sharedInB()
+                      : List.of();
+              matches.add(
+                  new SearchResult.Match(
+                      i,
+                      comparisons[i].score(rankBy),
+                      only(comparisons[i], kept),
+                      options.verdict().map(rule -> rule.judge(comparisons[i])),
+                      located));
+            });
     return new SearchResult(n, rankBy, matches);
   }
 
