@@ -486,8 +486,7 @@ public final class FurnitureLearner {
      * @param candidateAt each of their shingles as candidate numbers, -1 for the others
      * @param excluded tells the candidates left out of every comparison
      */
-    SameStory(
-        ShingleSet[] sampled, int[][] candidateAt, IntPredicate excluded, double minOverlap) {
+    SameStory(ShingleSet[] sampled, int[][] candidateAt, IntPredicate excluded, double minOverlap) {
       this.sampled = sampled;
       this.candidateAt = candidateAt;
       this.excluded = excluded;
