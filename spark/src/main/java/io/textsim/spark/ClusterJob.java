@@ -100,7 +100,7 @@ final class ClusterJob implements Callable<Integer> {
       names = "--shingle-size",
       paramLabel = "K",
       description = "Words per shingle, 1 to 64 (default: ${DEFAULT-VALUE}).")
-  int shingleSize = ShingleConfig.DEFAULT.size();
+  int shingleSize = ClusterOptions.DEFAULT_SHINGLES.size();
 
   @Option(
       names = "--furniture",

@@ -25,26 +25,30 @@ final class JobInput {
 
   /** The documents of JSONL file (or directory of files) {@code path}. */
   static JavaRDD<InputDocument> jsonl(JavaSparkContext spark, String path, int partitions) {
-    return spark
-        .textFile(path, partitions)
-        .zipWithIndex()
-        .mapPartitions(
-            it -> {
-              ObjectMapper json = new ObjectMapper();
-              List<InputDocument> out = new ArrayList<>();
-              while (it.hasNext()) {
-                var line = it.next();
-                InputDocument d = parse(json, line._1(), line._2(), path);
-                if (d != null) {
-                  out.add(d);
-                }
-              }
-              return out.iterator();
-            });
+    JavaRDD<InputDocument> docs =
+        spark
+            .textFile(path, partitions)
+            .zipWithIndex()
+            .mapPartitions(
+                it -> {
+                  ObjectMapper json = new ObjectMapper();
+                  List<InputDocument> out = new ArrayList<>();
+                  while (it.hasNext()) {
+                    var line = it.next();
+                    InputDocument d = parse(json, line._1(), line._2(), path);
+                    if (d != null) {
+                      out.add(d);
+                    }
+                  }
+                  return out.iterator();
+                });
+    // A compressed file (.jsonl.gz, which the CLI reads too) is one split: spread it out.
+    return docs.getNumPartitions() < partitions ? docs.repartition(partitions) : docs;
   }
 
   /** One JSONL line as a document, or null for a blank line. */
-  static InputDocument parse(ObjectMapper json, String text, long lineIndex, String path) {
+  static InputDocument parse(ObjectMapper json, String line, long lineIndex, String path) {
+    String text = lineIndex == 0 && line.startsWith("\uFEFF") ? line.substring(1) : line;
     if (text.isBlank()) {
       return null;
     }
