@@ -29,7 +29,8 @@ record Choice(Config config, double threshold) {
   /**
    * The library's options for this choice, on whole texts: this evaluation sweeps the measures as
    * they were before page furniture was learned (its fast sweep reimplements exactly that), so
-   * furniture is off and any shared shingle may carry a link.
+   * furniture is off, any shared shingle may carry a link, and links rest on the score alone (no
+   * shared-passage links).
    */
   ClusterOptions.Builder options() {
     return ClusterOptions.builder()
@@ -38,6 +39,7 @@ record Choice(Config config, double threshold) {
         .linkage(config.linkage())
         .furniture(Furniture.none())
         .minSharedShingles(1)
+        .passageShingles(0)
         .profiler(TextProfiler.defaults().withShingles(config.shingles()));
   }
 }

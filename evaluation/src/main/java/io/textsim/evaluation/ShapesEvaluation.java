@@ -54,7 +54,7 @@ public final class ShapesEvaluation implements Callable<Integer> {
       split = " ",
       description =
           "Settings as measure:threshold:furniture(learn|none):minShared:sources(known|unknown)"
-              + "[:linkage[:shingle size]]; the defaults first when not given.")
+              + "[:linkage[:shingle size[:passage shingles]]]; the defaults first when not given.")
   List<String> settings = defaultSettings();
 
   /** The defaults, then the grid around them and the mechanisms switched off one at a time. */
@@ -74,6 +74,9 @@ public final class ShapesEvaluation implements Callable<Integer> {
     out.add("jaccard:0.3:learn:8:known:average:3");
     out.add("jaccard:0.3:learn:1:known:representative:3");
     out.add("jaccard:0.3:none:8:known:representative:3");
+    for (String passage : List.of("0", "30", "60")) {
+      out.add("jaccard:0.3:learn:8:known:representative:3:" + passage);
+    }
     // The round-1 defaults.
     out.add("overlap:0.65:none:1:known:single:4");
     return out;
@@ -131,6 +134,9 @@ public final class ShapesEvaluation implements Callable<Integer> {
       if (f.length > 6) {
         b.profiler(
             TextProfiler.defaults().withShingles(ShingleConfig.words(Integer.parseInt(f[6]))));
+      }
+      if (f.length > 7) {
+        b.passageShingles(Integer.parseInt(f[7]));
       }
       options = b.build();
     }

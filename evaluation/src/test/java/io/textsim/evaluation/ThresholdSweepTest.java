@@ -126,7 +126,8 @@ class ThresholdSweepTest {
           ThresholdSweep.sweepAverage(truth, scored, THRESHOLDS, scorer, Long.MAX_VALUE);
       for (int t = 0; t < THRESHOLDS.length; t++) {
         // The sweep reimplements the library on whole texts: furniture off, any shared shingle a
-        // link, the two linkages it sweeps, and the oracle's shingles (word 4-shingles).
+        // link, links by score alone, the two linkages it sweeps, and the oracle's shingles (word
+        // 4-shingles).
         for (Linkage linkage : List.of(Linkage.SINGLE, Linkage.AVERAGE)) {
           ClusterOptions options =
               ClusterOptions.builder()
@@ -136,6 +137,7 @@ class ThresholdSweepTest {
                   .candidates(CandidateStrategy.ALL_PAIRS)
                   .furniture(Furniture.none())
                   .minSharedShingles(1)
+                  .passageShingles(0)
                   .profiler(TextProfiler.defaults())
                   .build();
           Clustering library = Clusterer.cluster(docs, options);

@@ -26,6 +26,8 @@ import java.util.Objects;
  *       the documents and taken out of what links them</td></tr>
  *   <tr><td>minSharedShingles</td><td>{@value #DEFAULT_MIN_SHARED_SHINGLES}: see {@link
  *       LinkRule}</td></tr>
+ *   <tr><td>passageShingles</td><td>{@value #DEFAULT_PASSAGE_SHINGLES}: see {@link
+ *       LinkRule}</td></tr>
  * </table>
  *
  * @param threshold the score at or above which two documents are linked, in [0, 1]
@@ -40,6 +42,8 @@ import java.util.Objects;
  * @param furniture where page furniture comes from
  * @param minSharedShingles the shared content shingles that make a link meaningful on its own
  *     ({@link LinkRule})
+ * @param passageShingles the shared content shingles that link a pair scoring below the threshold
+ *     ({@link LinkRule}); 0 turns that path off
  */
 public record ClusterOptions(
     double threshold,
@@ -51,7 +55,8 @@ public record ClusterOptions(
     Cancellation cancellation,
     ClusterProgress progress,
     Furniture furniture,
-    int minSharedShingles) {
+    int minSharedShingles,
+    int passageShingles) {
 
   /**
    * The default threshold, chosen with {@link #DEFAULT_MEASURE} by the quality evaluation
@@ -101,6 +106,9 @@ public record ClusterOptions(
   /** Default of {@code minSharedShingles}: see {@link LinkRule}. */
   public static final int DEFAULT_MIN_SHARED_SHINGLES = 8;
 
+  /** Default of {@code passageShingles}: see {@link LinkRule}. */
+  public static final int DEFAULT_PASSAGE_SHINGLES = 40;
+
   /** Validates every setting; the message names the setting and the value. */
   public ClusterOptions {
     if (!(threshold >= 0.0 && threshold <= 1.0)) {
@@ -120,11 +128,15 @@ public record ClusterOptions(
       throw new IllegalArgumentException(
           "minSharedShingles must be >= 1, got " + minSharedShingles);
     }
+    if (passageShingles < 0) {
+      throw new IllegalArgumentException(
+          "passageShingles must be >= 0 (0: off), got " + passageShingles);
+    }
   }
 
   /** The rule that decides which verified pairs link. */
   public LinkRule linkRule() {
-    return new LinkRule(threshold, minSharedShingles);
+    return new LinkRule(threshold, minSharedShingles, passageShingles);
   }
 
   /** The defaults of the table above. */
@@ -149,7 +161,8 @@ public record ClusterOptions(
         .cancellation(cancellation)
         .progress(progress)
         .furniture(furniture)
-        .minSharedShingles(minSharedShingles);
+        .minSharedShingles(minSharedShingles)
+        .passageShingles(passageShingles);
   }
 
   /** Builds {@link ClusterOptions}; validation happens in {@link #build()}. Not thread-safe. */
@@ -164,6 +177,7 @@ public record ClusterOptions(
     private ClusterProgress progress = ClusterProgress.none();
     private Furniture furniture = Furniture.learned();
     private int minSharedShingles = DEFAULT_MIN_SHARED_SHINGLES;
+    private int passageShingles = DEFAULT_PASSAGE_SHINGLES;
 
     private Builder() {}
 
@@ -227,6 +241,12 @@ public record ClusterOptions(
       return this;
     }
 
+    /** Sets the shared content shingles that link a pair below the threshold; 0: off. */
+    public Builder passageShingles(int passageShingles) {
+      this.passageShingles = passageShingles;
+      return this;
+    }
+
     /** Validates and returns the options. */
     public ClusterOptions build() {
       return new ClusterOptions(
@@ -239,7 +259,8 @@ public record ClusterOptions(
           cancellation,
           progress,
           furniture,
-          minSharedShingles);
+          minSharedShingles,
+          passageShingles);
     }
   }
 }

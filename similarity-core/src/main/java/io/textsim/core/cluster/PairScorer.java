@@ -60,6 +60,11 @@ final class PairScorer {
     return rule.links(shared, a.size(), b.size(), score);
   }
 
+  /** Whether {@code rule} links pair (i, j), as {@link #verify} decides it. */
+  boolean links(int i, int j, LinkRule rule) {
+    return verify(i, j, rule, new double[1], 0);
+  }
+
   double score(int i, int j) {
     return switch (kind) {
       case JACCARD -> Measures.jaccard(shingles[i], shingles[j]);

@@ -13,10 +13,11 @@ import java.util.List;
  * nothing against the representative.
  *
  * <p>For each cluster of three or more: its representative is chosen as the output will name it
- * ({@link Clusterer#representative}); members scoring below the threshold against it are taken out
- * and form clusters of their own by their links among themselves, which are checked the same way.
- * Every member of every cluster then scores at least the threshold against its representative. The
- * split can only divide clusters, never join them, so it cannot make a chain longer.
+ * ({@link Clusterer#representative}); members that the {@link LinkRule} would not link to it are
+ * taken out and form clusters of their own by their links among themselves, which are checked the
+ * same way. Every member of every cluster is then linked to its representative directly (by score
+ * or by a shared passage). The split can only divide clusters, never join them, so it cannot make a
+ * chain longer.
  *
  * <p>Cost: per cluster of size s, {@code s * min(s, 256)} scores for the representative and s for
  * the check, again for each part taken out. Deterministic.
@@ -40,6 +41,7 @@ final class RepresentativeSplit {
     int[][] neighbours = null; // built on the first split: most collections need none
     List<List<Integer>> out = new ArrayList<>(groups.size());
     Deque<List<Integer>> work = new ArrayDeque<>(groups);
+    LinkRule rule = options.linkRule();
     while (!work.isEmpty()) {
       List<Integer> group = work.removeFirst();
       if (group.size() <= 2) {
@@ -52,8 +54,7 @@ final class RepresentativeSplit {
       List<Integer> detached = new ArrayList<>();
       for (int m : group) {
         if (m == representative
-            || scorer.score(Math.min(m, representative), Math.max(m, representative))
-                >= options.threshold()) {
+            || scorer.links(Math.min(m, representative), Math.max(m, representative), rule)) {
           kept.add(m);
         } else {
           detached.add(m);

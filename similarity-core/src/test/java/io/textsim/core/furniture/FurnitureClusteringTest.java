@@ -158,4 +158,59 @@ class FurnitureClusteringTest {
     }
     assertStoriesRecovered(Clusterer.cluster(docs, ClusterOptions.defaults()));
   }
+
+  /**
+   * Each page ends with a comment thread of its own, two to three times as long as the story, so a
+   * copy's Jaccard similarity to its original is near 0.2: only the shared-passage link keeps the
+   * copies together, and switching it off splits them (the test can fail).
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void copiesUnderCommentThreadsOfTheirOwnStayTogether(boolean passageLinks) {
+    Pages pages = new Pages(61, Pages.LATIN, 5000);
+    SplittableRandom r = new SplittableRandom(61);
+    List<Pages.Outlet> outlets = List.of(pages.outlet(), pages.outlet(), pages.outlet());
+    List<Document> docs = new ArrayList<>();
+    for (int s = 0; s < 30; s++) {
+      String story = pages.words(100 + r.nextInt(60));
+      for (int o = 0; o < outlets.size(); o++) {
+        String text = o == 0 ? story : edited(r, story);
+        String comments = "Comments: " + pages.words(250 + r.nextInt(100));
+        docs.add(
+            new Document(
+                "s" + s + "/" + o,
+                outlets.get(o).page(text + "\n\n" + comments, pages.words(9)),
+                "outlet-" + o));
+      }
+    }
+    ClusterOptions options =
+        passageLinks
+            ? ClusterOptions.defaults()
+            : ClusterOptions.builder().passageShingles(0).build();
+    Clustering clustering = Clusterer.cluster(docs, options);
+    if (passageLinks) {
+      assertStoriesRecovered(clustering);
+    } else {
+      assertEquals(docs.size(), clustering.clusters().size(), "copies linked by score alone");
+    }
+  }
+
+  /**
+   * Two long articles on different stories that quote the same 45-word statement share more than
+   * {@link ClusterOptions#DEFAULT_PASSAGE_SHINGLES} shingles, but a small part of either: the
+   * Jaccard floor keeps them apart.
+   */
+  @Test
+  void aQuoteTwoLongArticlesShareDoesNotLinkThem() {
+    Pages pages = new Pages(71, Pages.LATIN, 5000);
+    String quote = pages.words(45);
+    List<Document> docs = new ArrayList<>();
+    for (int s = 0; s < 4; s++) {
+      docs.add(
+          new Document(
+              "s" + s + "/0", pages.words(300) + " " + quote + " " + pages.words(300), "outlet"));
+    }
+    Clustering clustering = Clusterer.cluster(docs, ClusterOptions.defaults());
+    assertEquals(4, clustering.clusters().size(), clustering.toString());
+  }
 }
