@@ -19,7 +19,7 @@ import java.util.Set;
  * operation on a 4,000,000-char text still succeeds, minus the least heap for the text alone;
  * workspaces of the measures as the bytes allocated by a second call on one thread (an upper bound
  * of their peak, because everything allocated could at most all be live at once). Reproduce with
- * the programs named in docs/MEMORY.md. Results, per UTF-16 char of the text:
+ * the programs in docs/MEMORY.md. Results, per UTF-16 char of the text:
  *
  * <table>
  *   <caption>Measured costs</caption>
@@ -32,11 +32,13 @@ import java.util.Set;
  *       token</td></tr>
  *   <tr><td>a shingle set kept</td><td colspan="3">8 bytes a shingle (a sorted long[]), at most one
  *       shingle a token</td><td>{@value #SHINGLE_BYTES} per token</td></tr>
- *   <tr><td>Levenshtein workspace</td><td>(reused)</td><td></td><td>51</td>
- *       <td rowspan="3">{@value #EDIT_WORKSPACE_PER_CHAR} per char of the longer text, the largest
- *       of the three</td></tr>
- *   <tr><td>Jaro-Winkler workspace</td><td>33</td><td></td><td>44</td></tr>
- *   <tr><td>LCS workspace</td><td>16</td><td></td><td>39</td></tr>
+ *   <tr><td>Levenshtein workspace (first call on a thread, 1M chars)</td><td>20.9</td><td></td>
+ *       <td>55</td><td>{@value #LEVENSHTEIN_PER_CHAR} per char + {@value
+ *       #LEVENSHTEIN_PER_WIDE_CHAR} per wide char</td></tr>
+ *   <tr><td>Jaro-Winkler workspace (1M chars)</td><td>34.1</td><td></td><td>42.4</td>
+ *       <td>{@value #JARO_WINKLER_PER_CHAR} + {@value #JARO_WINKLER_PER_WIDE_CHAR} per wide</td></tr>
+ *   <tr><td>LCS workspace (1M chars)</td><td>16.8</td><td></td><td>26.9</td>
+ *       <td>{@value #LCS_PER_CHAR} + {@value #LCS_PER_WIDE_CHAR} per wide</td></tr>
  *   <tr><td>token Levenshtein workspace</td><td>18 (127 a token)</td><td></td><td>122 (a token)</td>
  *       <td>{@value #TOKEN_EDIT_WORKSPACE_PER_TOKEN} per token</td></tr>
  *   <tr><td>explanation (passages)</td><td>12 (86 a token)</td><td></td><td>100 (a token)</td>
@@ -88,22 +90,22 @@ final class MemoryCosts {
    * 16, and the match table for a small alphabet), and more per wide char (at or above U+0E00: a
    * large alphabet, whose rare symbols get position lists).
    */
-  static final long LEVENSHTEIN_PER_CHAR = 20;
+  static final long LEVENSHTEIN_PER_CHAR = 22;
 
   /** Levenshtein's workspace, more per wide char. */
-  static final long LEVENSHTEIN_PER_WIDE_CHAR = 32;
+  static final long LEVENSHTEIN_PER_WIDE_CHAR = 34;
 
   /** Jaro-Winkler's workspace per char of the longer text, and more per wide char. */
-  static final long JARO_WINKLER_PER_CHAR = 34;
+  static final long JARO_WINKLER_PER_CHAR = 36;
 
   /** Jaro-Winkler's workspace, more per wide char. */
-  static final long JARO_WINKLER_PER_WIDE_CHAR = 12;
+  static final long JARO_WINKLER_PER_WIDE_CHAR = 8;
 
   /** LCS's workspace per char of the longer text, and more per wide char. */
-  static final long LCS_PER_CHAR = 16;
+  static final long LCS_PER_CHAR = 18;
 
   /** LCS's workspace, more per wide char. */
-  static final long LCS_PER_WIDE_CHAR = 24;
+  static final long LCS_PER_WIDE_CHAR = 10;
 
   /** Token Levenshtein's workspace, per token of the longer text. */
   static final long TOKEN_EDIT_WORKSPACE_PER_TOKEN = 128;
