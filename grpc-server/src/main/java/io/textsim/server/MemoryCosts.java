@@ -19,7 +19,7 @@ import java.util.Set;
  * operation on a 4,000,000-char text still succeeds, minus the least heap for the text alone;
  * workspaces of the measures as the bytes allocated by a second call on one thread (an upper bound
  * of their peak, because everything allocated could at most all be live at once). Reproduce with
- * the programs in docs/MEMORY.md. Results, per UTF-16 char of the text:
+ * the programs in docs/memory/README.md. Results, per UTF-16 char of the text:
  *
  * <table>
  *   <caption>Measured costs</caption>

@@ -205,7 +205,7 @@ class MemoryAdmissionProcessTest {
       for (int i = 0; i < 3; i++) {
         calls.add(clients.submit(() -> compare(longA, longB, 8)));
       }
-      Thread.sleep(300);
+      Thread.sleep(2500);
       calls.add(clients.submit(() -> clusterStream(bases, 150, "big1").get(150, TimeUnit.SECONDS)));
       calls.add(clients.submit(() -> clusterStream(bases, 150, "big2").get(150, TimeUnit.SECONDS)));
       calls.add(clients.submit(() -> clusterStream(bases, 20, "small").get(150, TimeUnit.SECONDS)));
