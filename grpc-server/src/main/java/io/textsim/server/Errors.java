@@ -82,6 +82,11 @@ final class Errors {
             .build());
   }
 
+  /** RESOURCE_EXHAUSTED without retry info: the request can never be served as it is. */
+  static StatusRuntimeException tooLarge(String message) {
+    return Status.RESOURCE_EXHAUSTED.withDescription(message).asRuntimeException();
+  }
+
   /** RESOURCE_EXHAUSTED telling the client to retry after {@code retryDelay}. */
   static StatusRuntimeException overloaded(String message, Duration retryDelay) {
     RetryInfo retry =

@@ -32,19 +32,30 @@ final class IndexServiceImpl extends IndexServiceGrpc.IndexServiceImplBase {
   private final IndexMapper mapper;
   private final WorkerPool workers;
   private final long maxStreamChars;
+  private final MemoryAdmission memory;
 
   IndexServiceImpl(
-      IndexRegistry indexes, IndexMapper mapper, WorkerPool workers, long maxStreamChars) {
+      IndexRegistry indexes,
+      IndexMapper mapper,
+      WorkerPool workers,
+      long maxStreamChars,
+      MemoryAdmission memory) {
     this.indexes = indexes;
     this.mapper = mapper;
     this.workers = workers;
     this.maxStreamChars = maxStreamChars;
+    this.memory = memory;
   }
 
   @Override
   public void query(QueryRequest request, StreamObserver<QueryResponse> out) {
-    workers.answer(
-        out, c -> mapper.query(request, indexes.index(request.getIndex(), "index", false)));
+    SimilarityServiceImpl.admitted(out, () -> memory.query(request))
+        .ifPresent(
+            m ->
+                workers.answer(
+                    out,
+                    m,
+                    c -> mapper.query(request, indexes.index(request.getIndex(), "index", false))));
   }
 
   @Override
@@ -93,6 +104,7 @@ final class IndexServiceImpl extends IndexServiceGrpc.IndexServiceImplBase {
     private long chars;
     private int messages;
     private boolean failed;
+    private MemoryAdmission.StreamMemory reserved;
 
     AddCollector(StreamObserver<AddResponse> out, Context context) {
       this.out = out;
@@ -108,8 +120,16 @@ final class IndexServiceImpl extends IndexServiceGrpc.IndexServiceImplBase {
         accept(request);
       } catch (RuntimeException e) {
         failed = true;
-        batches = null;
+        drop();
         out.onError(Errors.toStatus(e, context));
+      }
+    }
+
+    /** Drops what was collected and gives its memory back. */
+    private void drop() {
+      batches = null;
+      if (reserved != null) {
+        reserved.close();
       }
     }
 
@@ -141,6 +161,13 @@ final class IndexServiceImpl extends IndexServiceGrpc.IndexServiceImplBase {
                 + " UTF-16 code units in total (send several Add streams, or start the server"
                 + " with a larger --max-stream-chars)");
       }
+      if (reserved == null) {
+        reserved = memory.addStream();
+      }
+      // Reserved as they arrive: a stream that would not fit is stopped here, not at the end.
+      for (IndexDocument d : batch) {
+        reserved.add(d.text());
+      }
       if (!batch.isEmpty()) {
         batches.add(batch);
       }
@@ -148,7 +175,7 @@ final class IndexServiceImpl extends IndexServiceGrpc.IndexServiceImplBase {
 
     @Override
     public synchronized void onError(Throwable t) {
-      batches = null; // the client cancelled: write nothing
+      drop(); // the client cancelled: write nothing
     }
 
     @Override
@@ -159,8 +186,18 @@ final class IndexServiceImpl extends IndexServiceGrpc.IndexServiceImplBase {
       List<List<IndexDocument>> collected = batches;
       String name = index == null ? "" : index;
       batches = null;
+      MemoryAdmission.StreamMemory held;
+      try {
+        held = reserved != null ? reserved : (reserved = memory.addStream());
+        held.finish();
+      } catch (RuntimeException e) {
+        drop();
+        out.onError(Errors.toStatus(e, context));
+        return;
+      }
       workers.answer(
           out,
+          held.reservation(),
           cancellation -> {
             NearDuplicateIndex target = indexes.index(name, "index", true);
             List<AddResult> results = new ArrayList<>();

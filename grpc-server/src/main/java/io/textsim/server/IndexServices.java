@@ -26,6 +26,7 @@ final class IndexServices {
       ServerConfig config,
       IndexRegistry indexes,
       WorkerPool workers,
+      MemoryAdmission memory,
       ScheduledExecutorService deadlineTimer) {
     ServerServiceDefinition service =
         RequestParsing.guard(
@@ -33,7 +34,8 @@ final class IndexServices {
                     indexes,
                     new IndexMapper(config.maxTextChars(), config.maxDocuments()),
                     workers,
-                    config.maxStreamChars())
+                    config.maxStreamChars(),
+                    memory)
                 .bindService());
     if (!config.maxCallTime().isZero()) {
       service =

@@ -178,6 +178,21 @@ final class ServerCommand implements Callable<Integer> {
   Duration maxCallTime;
 
   @Option(
+      names = "--memory-budget",
+      paramLabel = "SIZE",
+      defaultValue = "60%",
+      converter = MemorySizeConverter.class,
+      description =
+          "Heap the calls in flight may hold between them, by the server's estimate of each call"
+              + " (texts, profiles, shingle sets, clustering state, edit-distance workspaces):"
+              + " bytes with an optional suffix (k, m, g: KiB, MiB, GiB, e.g. 300m) or a share of"
+              + " the heap (-Xmx) such as 60%. A call that does not fit now is answered"
+              + " RESOURCE_EXHAUSTED with retry info, one that can never fit RESOURCE_EXHAUSTED"
+              + " saying so; streams stop at the first document that does not fit"
+              + " (default: 60% of the heap).")
+  long memoryBudget;
+
+  @Option(
       names = "--index-dir",
       paramLabel = "DIR",
       description =
@@ -215,6 +230,7 @@ final class ServerCommand implements Callable<Integer> {
           .reflection(reflection)
           .gracePeriod(gracePeriod)
           .maxCallTime(maxCallTime)
+          .memoryBudget(memoryBudget)
           .build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), withFlags(e.getMessage()), e);
@@ -225,7 +241,7 @@ final class ServerCommand implements Callable<Integer> {
   private static final Pattern SETTING =
       Pattern.compile(
           "(?<![-\\w])(host|port|threads|queueSize|maxMessageBytes|maxTextChars|maxDocuments"
-              + "|maxStreamChars|tlsCert|tlsKey|tlsClientCa|gracePeriod|maxCallTime)(?!\\w)");
+              + "|maxStreamChars|tlsCert|tlsKey|tlsClientCa|gracePeriod|maxCallTime|memoryBudget)(?!\\w)");
 
   /** {@code message} with each setting named by its flag: {@code tlsCert} is {@code --tls-cert}. */
   static String withFlags(String message) {
@@ -385,6 +401,46 @@ final class ServerCommand implements Callable<Integer> {
                 + Durations.format(ServerConfig.MAX_DURATION));
       }
       return d;
+    }
+  }
+
+  /**
+   * Reads --memory-budget: bytes ({@code 314572800}), with a binary suffix ({@code 300k}, {@code
+   * 300m}, {@code 2g}, also {@code KiB}, {@code MiB}, {@code GiB}, {@code KB}, {@code MB}, {@code
+   * GB}: all powers of 1024), or a share of the heap ({@code 60%}, of {@code -Xmx}).
+   */
+  static final class MemorySizeConverter implements ITypeConverter<Long> {
+    private static final Pattern SIZE =
+        Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(|b|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib|%)");
+
+    @Override
+    public Long convert(String value) {
+      java.util.regex.Matcher m = SIZE.matcher(value.strip().toLowerCase(Locale.ROOT));
+      if (!m.matches()) {
+        throw new TypeConversionException(
+            "'"
+                + value
+                + "' is not a size: give bytes, e.g. 300m, 2g, 314572800, or a share of"
+                + " the heap such as 60%");
+      }
+      double number = Double.parseDouble(m.group(1));
+      String unit = m.group(2);
+      double bytes;
+      if (unit.equals("%")) {
+        if (number <= 0 || number > 100) {
+          throw new TypeConversionException(
+              "'" + value + "': a share of the heap must be above 0% and at most 100%");
+        }
+        bytes = Runtime.getRuntime().maxMemory() * number / 100;
+      } else {
+        int power = unit.isEmpty() || unit.equals("b") ? 0 : "kmgt".indexOf(unit.charAt(0)) + 1;
+        bytes = number * Math.pow(1024, power);
+      }
+      if (bytes < 1 || bytes >= Long.MAX_VALUE) {
+        throw new TypeConversionException(
+            "'" + value + "' is out of range; the budget must be at least 1 byte");
+      }
+      return (long) bytes;
     }
   }
 

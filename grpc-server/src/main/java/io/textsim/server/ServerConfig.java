@@ -34,6 +34,8 @@ import java.util.Optional;
  *   <tr><td>gracePeriod</td><td>--grace-period / TEXTSIM_GRACE_PERIOD</td><td>30 s</td></tr>
  *   <tr><td>maxCallTime</td><td>--max-call-time / TEXTSIM_MAX_CALL_TIME</td><td>10 min (0: no
  *       limit)</td></tr>
+ *   <tr><td>memoryBudget</td><td>--memory-budget / TEXTSIM_MEMORY_BUDGET</td><td>60% of the
+ *       heap ({@code -Xmx}); 0 here means that default</td></tr>
  * </table>
  *
  * <p>Text lengths are counted in UTF-16 code units, as the core counts them.
@@ -57,6 +59,9 @@ import java.util.Optional;
  * @param maxCallTime the longest a SimilarityService call may run: a call without a deadline, or
  *     with a later one, is given this one, so that no request (a quadratic measure on two long
  *     texts, say) can hold a worker for hours; {@link Duration#ZERO} for no limit
+ * @param memoryBudget the heap, in bytes, that the calls in flight may hold between them by their
+ *     estimates ({@link MemoryAdmission}); 0 for {@link MemoryBudget#DEFAULT_HEAP_SHARE} of the
+ *     heap
  */
 public record ServerConfig(
     String host,
@@ -72,7 +77,8 @@ public record ServerConfig(
     Optional<Path> tlsClientCa,
     boolean reflection,
     Duration gracePeriod,
-    Duration maxCallTime) {
+    Duration maxCallTime,
+    long memoryBudget) {
 
   /** The default port. */
   public static final int DEFAULT_PORT = 50051;
@@ -132,6 +138,10 @@ public record ServerConfig(
     if (maxStreamChars < 1) {
       throw new IllegalArgumentException("maxStreamChars must be >= 1, got " + maxStreamChars);
     }
+    if (memoryBudget < 0) {
+      throw new IllegalArgumentException(
+          "memoryBudget must be >= 0 (0: the default), got " + memoryBudget);
+    }
     if (tlsCert.isPresent() != tlsKey.isPresent()) {
       throw new IllegalArgumentException("tlsCert and tlsKey must be given together");
     }
@@ -189,7 +199,13 @@ public record ServerConfig(
         .tlsClientCa(tlsClientCa.orElse(null))
         .reflection(reflection)
         .gracePeriod(gracePeriod)
-        .maxCallTime(maxCallTime);
+        .maxCallTime(maxCallTime)
+        .memoryBudget(memoryBudget);
+  }
+
+  /** The memory budget in bytes: {@link #memoryBudget()}, or the default share of the heap. */
+  public long memoryBudgetBytes() {
+    return memoryBudget > 0 ? memoryBudget : MemoryBudget.defaultLimit();
   }
 
   /** True if the server speaks TLS. */
@@ -213,6 +229,7 @@ public record ServerConfig(
     private boolean reflection = true;
     private Duration gracePeriod = DEFAULT_GRACE_PERIOD;
     private Duration maxCallTime = DEFAULT_MAX_CALL_TIME;
+    private long memoryBudget;
 
     private Builder() {}
 
@@ -295,6 +312,12 @@ public record ServerConfig(
       return this;
     }
 
+    /** Sets the memory budget in bytes; 0 for the default share of the heap. */
+    public Builder memoryBudget(long memoryBudget) {
+      this.memoryBudget = memoryBudget;
+      return this;
+    }
+
     /** Validates and returns the configuration. */
     public ServerConfig build() {
       return new ServerConfig(
@@ -311,7 +334,8 @@ public record ServerConfig(
           Optional.ofNullable(tlsClientCa),
           reflection,
           gracePeriod,
-          maxCallTime);
+          maxCallTime,
+          memoryBudget);
     }
   }
 }

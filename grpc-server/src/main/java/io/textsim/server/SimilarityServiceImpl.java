@@ -18,6 +18,8 @@ import io.textsim.wire.BadFieldException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code textsim.v1.SimilarityService}: hands each call to the {@link WorkerPool}, where the {@link
@@ -25,32 +27,59 @@ import java.util.Objects;
  *
  * <p>ClusterStream collects the streamed documents as they arrive (gRPC asks for the next message
  * only after the previous one was handled, so a fast client is held back by flow control) and
- * clusters them on a worker once the client half-closes. Thread-safe.
+ * clusters them on a worker once the client half-closes. Every call reserves its estimated memory
+ * ({@link MemoryAdmission}) before its work is handed over; a stream reserves document by document
+ * and is refused with RESOURCE_EXHAUSTED at the first document that does not fit. Thread-safe.
  */
 final class SimilarityServiceImpl extends SimilarityServiceGrpc.SimilarityServiceImplBase {
   private final ProtoMapper mapper;
   private final WorkerPool workers;
   private final long maxStreamChars;
+  private final MemoryAdmission memory;
 
-  SimilarityServiceImpl(ProtoMapper mapper, WorkerPool workers, long maxStreamChars) {
+  SimilarityServiceImpl(
+      ProtoMapper mapper, WorkerPool workers, long maxStreamChars, MemoryAdmission memory) {
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.workers = Objects.requireNonNull(workers, "workers");
     this.maxStreamChars = maxStreamChars;
+    this.memory = Objects.requireNonNull(memory, "memory");
   }
 
   @Override
   public void compare(CompareRequest request, StreamObserver<CompareResponse> out) {
-    workers.answer(out, cancellation -> mapper.compare(request, cancellation));
+    admitted(out, () -> memory.compare(request))
+        .ifPresent(m -> workers.answer(out, m, c -> mapper.compare(request, c)));
   }
 
   @Override
   public void compareMany(CompareManyRequest request, StreamObserver<CompareManyResponse> out) {
-    workers.answer(out, cancellation -> mapper.compareMany(request, cancellation));
+    admitted(out, () -> memory.compareMany(request))
+        .ifPresent(m -> workers.answer(out, m, c -> mapper.compareMany(request, c)));
   }
 
   @Override
   public void cluster(ClusterRequest request, StreamObserver<ClusterResponse> out) {
-    workers.answer(out, cancellation -> mapper.cluster(request, cancellation));
+    admitted(
+            out,
+            () ->
+                memory.cluster(
+                    request,
+                    mapper.clusterOptions(request.getOptions(), "options", Cancellation.never())))
+        .ifPresent(m -> workers.answer(out, m, c -> mapper.cluster(request, c)));
+  }
+
+  /**
+   * The memory {@code reserve} reserves for a call, or empty after answering {@code out} with why
+   * not (RESOURCE_EXHAUSTED, or INVALID_ARGUMENT for options the estimate could not read).
+   */
+  static Optional<MemoryBudget.Reservation> admitted(
+      StreamObserver<?> out, Supplier<MemoryBudget.Reservation> reserve) {
+    try {
+      return Optional.of(reserve.get());
+    } catch (RuntimeException e) {
+      out.onError(Errors.toStatus(e, Context.current()));
+      return Optional.empty();
+    }
   }
 
   @Override
@@ -81,10 +110,30 @@ final class SimilarityServiceImpl extends SimilarityServiceGrpc.SimilarityServic
     private long messages;
     private boolean failed;
     private boolean completed;
+    private MemoryAdmission.StreamMemory reserved;
 
     StreamCollector(StreamObserver<ClusterStreamResponse> out, Context context) {
       this.out = out;
       this.context = context;
+    }
+
+    /** The stream's reservation, made with its options when the first document arrives. */
+    private MemoryAdmission.StreamMemory reserved() {
+      if (reserved == null) {
+        reserved =
+            memory.stream(
+                mapper.clusterOptions(options, "options", Cancellation.never()),
+                "this ClusterStream");
+      }
+      return reserved;
+    }
+
+    /** Drops what was collected and gives its memory back. */
+    private void drop() {
+      documents = null;
+      if (reserved != null) {
+        reserved.close();
+      }
     }
 
     @Override
@@ -96,7 +145,7 @@ final class SimilarityServiceImpl extends SimilarityServiceGrpc.SimilarityServic
         accept(request);
       } catch (RuntimeException e) {
         failed = true;
-        documents = null;
+        drop();
         out.onError(Errors.toStatus(e, context));
       }
     }
@@ -146,12 +195,14 @@ final class SimilarityServiceImpl extends SimilarityServiceGrpc.SimilarityServic
                 + " UTF-16 code units in total (split the collection, or start the server"
                 + " with a larger --max-stream-chars)");
       }
+      // Reserved as it arrives: a stream that would not fit is stopped here, not at the end.
+      reserved().add(d.text());
       documents.add(d);
     }
 
     @Override
     public synchronized void onError(Throwable t) {
-      documents = null; // the client cancelled: drop what was collected
+      drop(); // the client cancelled: drop what was collected
     }
 
     /** The server's deadline passed: fail the call now unless the workers already have it. */
@@ -160,7 +211,7 @@ final class SimilarityServiceImpl extends SimilarityServiceGrpc.SimilarityServic
         return;
       }
       failed = true;
-      documents = null;
+      drop();
       try {
         out.onError(Errors.stopped(context));
       } catch (RuntimeException e) {
@@ -177,8 +228,18 @@ final class SimilarityServiceImpl extends SimilarityServiceGrpc.SimilarityServic
       List<Document> collected = documents;
       ClusterOptions settings = options;
       documents = null;
+      MemoryAdmission.StreamMemory held;
+      try {
+        held = reserved();
+        held.finish();
+      } catch (RuntimeException e) {
+        drop();
+        out.onError(Errors.toStatus(e, context));
+        return;
+      }
       workers.answer(
           out,
+          held.reservation(),
           cancellation ->
               ClusterStreamResponse.newBuilder()
                   .setClustering(

@@ -67,6 +67,8 @@ public final class TextsimServer {
   private final WorkerPool workers;
   private final Optional<MetricsEndpoint> metrics;
   private final IndexRegistry indexes;
+  private final MemoryAdmission memory;
+  private final InboundGate inbound;
 
   /** Fires the deadlines the server imposes ({@link CallTimeLimit}); one daemon thread. */
   private final ScheduledExecutorService deadlineTimer = deadlineTimer();
@@ -120,23 +122,37 @@ public final class TextsimServer {
     this.config = Objects.requireNonNull(config, "config");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.workers = new WorkerPool(config.threads(), config.queueSize());
+    this.memory =
+        new MemoryAdmission(new MemoryBudget(config.memoryBudgetBytes()), MemoryCosts.forThisJvm());
+    this.inbound =
+        new InboundGate(
+            InboundGate.slots(InboundGate.directMemoryLimit(), config.maxMessageBytes()));
     ProtoMapper mapper = new ProtoMapper(config.maxTextChars(), config.maxDocuments());
     ServerServiceDefinition similarity =
-        guarded(new SimilarityServiceImpl(mapper, workers, config.maxStreamChars()));
+        guarded(new SimilarityServiceImpl(mapper, workers, config.maxStreamChars(), memory));
     if (!config.maxCallTime().isZero()) {
       similarity =
           ServerInterceptors.intercept(
               similarity, new CallTimeLimit(config.maxCallTime(), deadlineTimer));
     }
+    if (builder instanceof NettyServerBuilder netty) {
+      // A fixed window: grpc-java's automatic tuning would let each connection's unread bytes
+      // grow to 8 MiB of direct memory (see InboundGate).
+      netty.flowControlWindow(InboundGate.FLOW_CONTROL_WINDOW);
+    }
+    // Health stays outside the inbound gate, so that probes get an answer from a busy server.
     builder
         .directExecutor()
         .maxInboundMessageSize(config.maxMessageBytes())
         .addStreamTracerFactory(new CallLog())
-        .addService(similarity)
-        .addService(IndexServices.definition(config, indexes, workers, deadlineTimer))
+        .addService(ServerInterceptors.intercept(similarity, inbound))
+        .addService(
+            ServerInterceptors.intercept(
+                IndexServices.definition(config, indexes, workers, memory, deadlineTimer), inbound))
         .addService(guarded(health.getHealthService()));
     if (config.reflection()) {
-      builder.addService(guarded(ProtoReflectionServiceV1.newInstance()));
+      builder.addService(
+          ServerInterceptors.intercept(guarded(ProtoReflectionServiceV1.newInstance()), inbound));
     }
     metrics.ifPresent(m -> m.watch(workers));
     metrics.ifPresent(m -> builder.intercept(m.callMetrics()));
@@ -203,7 +219,19 @@ public final class TextsimServer {
             + ", reflection "
             + (config.reflection() ? "on" : "off")
             + ", max call time "
-            + (config.maxCallTime().isZero() ? "none" : Durations.format(config.maxCallTime())));
+            + (config.maxCallTime().isZero() ? "none" : Durations.format(config.maxCallTime()))
+            + ", memory budget "
+            + MemoryBudget.format(memory.budget().limit())
+            + ", "
+            + inbound.slots()
+            + " requests received at once");
+    MemoryCheck.warning(
+            config,
+            memory,
+            inbound.slots(),
+            Runtime.getRuntime().maxMemory(),
+            2 * Runtime.getRuntime().availableProcessors()) // grpc-java's Netty event loops
+        .ifPresent(logger::warning);
     return this;
   }
 
@@ -255,6 +283,16 @@ public final class TextsimServer {
   /** The server-imposed deadlines whose timers are still queued, for tests. */
   int pendingDeadlines() {
     return ((ScheduledThreadPoolExecutor) deadlineTimer).getQueue().size();
+  }
+
+  /** The memory admission, for tests. */
+  MemoryAdmission memory() {
+    return memory;
+  }
+
+  /** The inbound gate, for tests. */
+  InboundGate inbound() {
+    return inbound;
   }
 
   /** The worker pool, for tests. */

@@ -67,11 +67,32 @@ final class WorkerPool {
    * from the gRPC handler, in the call's context.
    */
   <T> void answer(StreamObserver<T> out, Work<T> work) {
+    answer(out, null, work);
+  }
+
+  /**
+   * Computes {@code work} as {@link #answer(StreamObserver, Work)} does, and gives {@code memory}
+   * (reserved for it beforehand; null for none) back once the work is over or refused.
+   */
+  <T> void answer(StreamObserver<T> out, MemoryBudget.Reservation memory, Work<T> work) {
     Context context = Context.current();
     Cancellation cancellation = ContextCancellation.of(context);
     try {
-      executor.execute(context.wrap(() -> run(out, work, context, cancellation)));
+      executor.execute(
+          context.wrap(
+              () -> {
+                try {
+                  run(out, work, context, cancellation);
+                } finally {
+                  if (memory != null) {
+                    memory.close();
+                  }
+                }
+              }));
     } catch (RejectedExecutionException e) {
+      if (memory != null) {
+        memory.close();
+      }
       rejected.incrementAndGet();
       fail(
           out,

@@ -52,7 +52,12 @@ class ServerCommandTest {
     assertFalse(c.tls());
     assertEquals(Duration.ofSeconds(30), c.gracePeriod());
     assertEquals(Duration.ofMinutes(10), c.maxCallTime());
-    assertEquals(ServerConfig.defaults().toBuilder().threads(c.threads()).build(), c);
+    assertEquals(
+        ServerConfig.defaults().toBuilder()
+            .threads(c.threads())
+            .memoryBudget(c.memoryBudget())
+            .build(),
+        c);
   }
 
   @Test
