@@ -1,10 +1,6 @@
 package io.textsim.cli;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,11 +44,6 @@ import java.util.zip.GZIPInputStream;
 final class Inputs {
   /** The name used for standard input in messages and as the id of a text read from it. */
   static final String STDIN = "-";
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /** The earliest and latest {@code time} accepted: what a protobuf Timestamp can carry. */
   private static final Instant MIN_TIME = Instant.parse("0001-01-01T00:00:00Z");
@@ -469,20 +460,7 @@ final class Inputs {
     if (text.isBlank()) {
       return null;
     }
-    JsonNode node;
-    try {
-      node = JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      String msg = e.getOriginalMessage();
-      throw CliException.input(
-          where,
-          "not valid JSON: "
-              + (msg == null ? "" : msg.lines().findFirst().orElse(""))
-              + (e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")"));
-    }
-    if (node == null || !node.isObject()) {
-      throw CliException.input(where, "expected a JSON object {\"id\": ..., \"text\": ...}");
-    }
+    JsonNode node = JsonLine.object(where, text);
     JsonNode id = node.get("id");
     if (id == null || id.isNull()) {
       throw CliException.input(where, "missing \"id\"");
