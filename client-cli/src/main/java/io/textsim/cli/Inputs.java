@@ -1,10 +1,6 @@
 package io.textsim.cli;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,11 +44,6 @@ import java.util.zip.GZIPInputStream;
 final class Inputs {
   /** The name used for standard input in messages and as the id of a text read from it. */
   static final String STDIN = "-";
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /** The earliest and latest {@code time} accepted: what a protobuf Timestamp can carry. */
   private static final Instant MIN_TIME = Instant.parse("0001-01-01T00:00:00Z");
@@ -177,7 +168,8 @@ final class Inputs {
    * Reads files and directories, as for {@code cluster PATH...}: a directory contributes every
    * regular file below it, in name order, skipping hidden files and directories (names starting
    * with a dot) and not following links to directories. Ids are the paths as given (a directory's
-   * files: the directory as given joined with the relative path). A path named twice is read once.
+   * files: the directory as given joined with the relative path; a name whose bytes are not valid
+   * in the platform charset escaped, see {@link FileNames}). A path named twice is read once.
    */
   List<Input> files(List<String> given) {
     Map<String, Input> out = new LinkedHashMap<>();
@@ -272,11 +264,11 @@ final class Inputs {
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
       stream.forEach(entries::add);
     } catch (AccessDeniedException e) {
-      throw CliException.input(dir.toString(), "permission denied");
+      throw CliException.input(FileNames.id(dir), "permission denied");
     } catch (NotDirectoryException e) {
-      throw CliException.input(dir.toString(), "is not a directory");
+      throw CliException.input(FileNames.id(dir), "is not a directory");
     } catch (IOException e) {
-      throw CliException.input(dir.toString(), "cannot list: " + reason(e));
+      throw CliException.input(FileNames.id(dir), "cannot list: " + reason(e));
     }
     entries.sort(Comparator.comparing(p -> String.valueOf(p.getFileName())));
     for (Path p : entries) {
@@ -287,14 +279,14 @@ final class Inputs {
       if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
         walk(p, out);
       } else if (Files.isRegularFile(p)) {
-        String id = p.toString();
+        String id = FileNames.id(p); // never a name with U+FFFD for bytes it could not decode
         if (!out.containsKey(id)) {
           out.put(id, readFile(id, p, attributes(id, p)));
         }
       } else if (Files.isSymbolicLink(p)) {
-        brokenLink(p).ifPresent(why -> skipped.add(p + ": skipped, " + why));
+        brokenLink(p).ifPresent(why -> skipped.add(FileNames.id(p) + ": skipped, " + why));
       } else {
-        skipped.add(p + ": skipped, " + kind(p) + ", not a regular file");
+        skipped.add(FileNames.id(p) + ": skipped, " + kind(p) + ", not a regular file");
       }
     }
   }
@@ -469,20 +461,7 @@ final class Inputs {
     if (text.isBlank()) {
       return null;
     }
-    JsonNode node;
-    try {
-      node = JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      String msg = e.getOriginalMessage();
-      throw CliException.input(
-          where,
-          "not valid JSON: "
-              + (msg == null ? "" : msg.lines().findFirst().orElse(""))
-              + (e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")"));
-    }
-    if (node == null || !node.isObject()) {
-      throw CliException.input(where, "expected a JSON object {\"id\": ..., \"text\": ...}");
-    }
+    JsonNode node = JsonLine.object(where, text);
     JsonNode id = node.get("id");
     if (id == null || id.isNull()) {
       throw CliException.input(where, "missing \"id\"");
@@ -607,6 +586,9 @@ final class Inputs {
     try {
       return Path.of(given);
     } catch (InvalidPathException e) {
+      if (FileNames.undecodable(given)) {
+        throw FileNames.notNameable(given);
+      }
       throw CliException.input(given, "not a valid path: " + e.getReason());
     }
   }
@@ -615,6 +597,9 @@ final class Inputs {
     try {
       return Files.readAttributes(path, BasicFileAttributes.class);
     } catch (NoSuchFileException e) {
+      if (FileNames.undecodable(given)) {
+        throw FileNames.notNameable(given);
+      }
       throw CliException.input(given, "no such file or directory");
     } catch (AccessDeniedException e) {
       throw CliException.input(given, "permission denied");

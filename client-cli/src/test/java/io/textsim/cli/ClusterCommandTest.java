@@ -266,10 +266,12 @@ class ClusterCommandTest {
   @Test
   void badJsonlLinesAreNamedByLine() throws IOException {
     String good = line("a", "some text here");
-    assertJsonlError(good + "{\"id\": \"b\", \"text\": }\n", "<stdin> line 2: not valid JSON: ");
+    assertJsonlError(
+        good + "{\"id\": \"b\", \"text\": }\n",
+        "<stdin> line 2: expected a value for \"text\" at column 21, found '}'");
     assertJsonlError(good + "{\"id\": \"b\"}\n", "<stdin> line 2: missing \"text\"");
     assertJsonlError(good + "{\"text\": \"x\"}\n", "<stdin> line 2: missing \"id\"");
-    assertJsonlError(good + "[1, 2]\n", "<stdin> line 2: expected a JSON object");
+    assertJsonlError(good + "[1, 2]\n", "<stdin> line 2: not a JSON object but an array");
     assertJsonlError(
         good + "{\"id\": \"b\", \"text\": 5}\n", "<stdin> line 2: \"text\" must be a string");
     assertJsonlError(
@@ -278,7 +280,7 @@ class ClusterCommandTest {
     assertJsonlError(good + good, "<stdin> line 2: duplicate id \"a\" (first on line 1)");
     assertJsonlError(
         good + "{\"id\": \"b\", \"text\": \"x\"} {\"id\": \"c\", \"text\": \"y\"}\n",
-        "<stdin> line 2: not valid JSON: ");
+        "<stdin> line 2: more after the end of the value at column 26 ('{'): one JSON object a line");
     assertJsonlError("\n\n", "<stdin>: no documents");
   }
 

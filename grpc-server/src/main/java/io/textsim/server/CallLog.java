@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes one structured line per call to the {@value #LOGGER} logger (java.util.logging) when the
@@ -19,9 +21,11 @@ import java.util.logging.Logger;
  * call method=textsim.v1.SimilarityService/Compare status=OK latency_ms=1.84 peer=/127.0.0.1:51234
  * </pre>
  *
- * <p>A call that ends in an error adds {@code message="..."} (the status description, quoted). The
- * latency runs from the request headers to the end of the stream, so it includes parsing and the
- * wait for a worker.
+ * <p>A call that ends in an error adds {@code message="..."} (the status description, quoted). A
+ * request over the message size limit, refused by the transport, also gets {@code message_bytes=N
+ * max_message_bytes=M}: this line is then the only one for it ({@link TransportLogFilter} drops the
+ * transport's stack trace). The latency runs from the request headers to the end of the stream, so
+ * it includes parsing and the wait for a worker.
  *
  * <p>It is a stream tracer rather than an interceptor because a tracer sees every way a call ends,
  * including those no interceptor hears of: a request over the message size limit
@@ -35,6 +39,32 @@ final class CallLog extends ServerStreamTracer.Factory {
   static final String LOGGER = "io.textsim.server.calls";
 
   private static final Logger logger = Logger.getLogger(LOGGER);
+
+  /** How the transport describes a request over the size limit: the limit, then the size. */
+  private static final Pattern OVER_SIZE =
+      Pattern.compile("gRPC message exceeds maximum size (\\d+): (\\d+)");
+
+  /** A request message's size and the limit it went over, in bytes. */
+  record MessageSizes(long size, long limit) {}
+
+  /**
+   * The sizes in the transport's description of a request over {@code --max-message-bytes}; null if
+   * {@code description} is not one.
+   */
+  static MessageSizes messageSizes(String description) {
+    if (description == null) {
+      return null;
+    }
+    Matcher m = OVER_SIZE.matcher(description);
+    if (!m.find()) {
+      return null;
+    }
+    try {
+      return new MessageSizes(Long.parseLong(m.group(2)), Long.parseLong(m.group(1)));
+    } catch (NumberFormatException e) {
+      return null; // digits beyond a long: not the transport's text
+    }
+  }
 
   /** The gRPC wire protocol's timeout header: digits and a unit, e.g. {@code 200m}. */
   private static final Metadata.Key<String> TIMEOUT =
@@ -132,6 +162,17 @@ final class CallLog extends ServerStreamTracer.Factory {
                     .replace("\"", "\\\"")
                     .replace("\n", "\\n"))
             .append('"');
+        MessageSizes sizes =
+            status.getCode() == Status.Code.RESOURCE_EXHAUSTED
+                ? messageSizes(status.getDescription())
+                : null;
+        if (sizes != null) {
+          line.append(" message_bytes=")
+              .append(sizes.size())
+              .append(" max_message_bytes=")
+              .append(sizes.limit())
+              .append(" (--max-message-bytes)");
+        }
       }
       return line.toString();
     }

@@ -84,7 +84,11 @@ final class IndexMapper {
         throw new BadFieldException(
             at + ".source", "source is over " + NearDuplicateIndex.MAX_SOURCE_BYTES + " bytes");
       }
+      if (d.hasTime()) {
+        checkTimestamp(d.getTime(), at + ".time");
+      }
       if (d.hasTtl()) {
+        checkDuration(d.getTtl(), at + ".ttl");
         Duration t = Duration.ofSeconds(d.getTtl().getSeconds(), d.getTtl().getNanos());
         if (t.isNegative() || t.isZero()) {
           throw new BadFieldException(at + ".ttl", "ttl must be positive, got " + t);
@@ -93,6 +97,59 @@ final class IndexMapper {
       out.add(WireIndex.document(d));
     }
     return out;
+  }
+
+  /** The range of google.protobuf.Timestamp: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z. */
+  private static final long MIN_TIMESTAMP_SECONDS = -62_135_596_800L;
+
+  private static final long MAX_TIMESTAMP_SECONDS = 253_402_300_799L;
+
+  /** The range of google.protobuf.Duration: about 10,000 years either way. */
+  private static final long MAX_DURATION_SECONDS = 315_576_000_000L;
+
+  /**
+   * Refuses a Timestamp outside the range its definition allows: the conversions to {@code Instant}
+   * and the index's arithmetic are only defined inside it.
+   */
+  private static void checkTimestamp(com.google.protobuf.Timestamp t, String field) {
+    if (t.getSeconds() < MIN_TIMESTAMP_SECONDS
+        || t.getSeconds() > MAX_TIMESTAMP_SECONDS
+        || t.getNanos() < 0
+        || t.getNanos() > 999_999_999) {
+      throw new BadFieldException(
+          field,
+          "time is not a valid timestamp (seconds="
+              + t.getSeconds()
+              + ", nanos="
+              + t.getNanos()
+              + "): seconds must be in the years 1 to 9999 ("
+              + MIN_TIMESTAMP_SECONDS
+              + " to "
+              + MAX_TIMESTAMP_SECONDS
+              + ") and nanos 0 to 999999999");
+    }
+  }
+
+  /** Refuses a Duration outside the range and sign rules of its definition. */
+  private static void checkDuration(com.google.protobuf.Duration d, String field) {
+    long seconds = d.getSeconds();
+    int nanos = d.getNanos();
+    boolean signsDisagree = (seconds > 0 && nanos < 0) || (seconds < 0 && nanos > 0);
+    if (seconds < -MAX_DURATION_SECONDS
+        || seconds > MAX_DURATION_SECONDS
+        || nanos < -999_999_999
+        || nanos > 999_999_999
+        || signsDisagree) {
+      throw new BadFieldException(
+          field,
+          "ttl is not a valid duration (seconds="
+              + seconds
+              + ", nanos="
+              + nanos
+              + "): seconds must be within "
+              + MAX_DURATION_SECONDS
+              + " either way, nanos within 999999999, both of the same sign");
+    }
   }
 
   private void checkText(String text, String field) {

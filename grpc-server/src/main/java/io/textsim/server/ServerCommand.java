@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -30,9 +32,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * The {@code textsim-server} command line. Every flag can also be set by an environment variable
  * named after it: {@code --max-text-chars} is {@code TEXTSIM_MAX_TEXT_CHARS}; a flag wins over its
- * variable. Exit codes: 0 after a clean shutdown, 1 if the server cannot start (address in use,
- * unreadable TLS files, a key that is not the certificate's: one line naming the flag and the
- * file), 2 for bad flags.
+ * variable. Exit codes: 0 after a clean shutdown (SIGTERM or Ctrl-C, every call in flight finished
+ * within the grace period), 1 if the server cannot start (address in use, unreadable TLS files, a
+ * key that is not the certificate's: one line naming the flag and the file), 2 for bad flags, 3
+ * ({@link #EXIT_CALLS_CANCELLED}) after a shutdown that had to cancel calls still running when the
+ * grace period ended. Signals other than SIGTERM and SIGINT (SIGHUP) also stop the server
+ * gracefully, with the JVM's exit code (128 + the signal number).
  */
 @Command(
     name = "textsim-server",
@@ -48,10 +53,19 @@ import picocli.CommandLine.UnmatchedArgumentException;
     footer = {
       "",
       "Stops gracefully on SIGTERM or Ctrl-C: health turns NOT_SERVING, calls in flight finish"
-          + " within the grace period, then the rest are cancelled."
+          + " within the grace period, then the rest are cancelled.",
+      "Exit codes: 0 after a clean stop (every call finished within the grace period), 1 if it"
+          + " cannot start, 2 for bad flags, 3 if calls were cancelled at the end of the grace"
+          + " period."
     })
 final class ServerCommand implements Callable<Integer> {
   private static final Logger logger = Logger.getLogger(ServerCommand.class.getName());
+
+  /**
+   * The exit code after a stop that had to cancel calls still running at the end of the grace
+   * period (or whose shutdown failed); a stop in which every call finished exits 0.
+   */
+  static final int EXIT_CALLS_CANCELLED = 3;
 
   /** The prefix of the environment variables. */
   static final String ENV_PREFIX = "TEXTSIM_";
@@ -265,7 +279,7 @@ final class ServerCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() {
     ServerConfig config = config();
     PrintWriter err = spec.commandLine().getErr();
     Optional<MetricsEndpoint> endpoint;
@@ -301,25 +315,47 @@ final class ServerCommand implements Callable<Integer> {
       return 1;
     }
     ServerLogManager.deferResets();
+    AtomicBoolean begun = new AtomicBoolean();
+    CompletableFuture<Boolean> stopped = new CompletableFuture<>();
+    Runnable stop =
+        () -> {
+          try {
+            logger.info(
+                "shutting down: waiting up to "
+                    + config.gracePeriod().toMillis()
+                    + " ms for calls in flight");
+            stopped.complete(server.stop());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } finally {
+            stopped.complete(false); // if stop() failed: not a clean stop (no effect otherwise)
+          }
+        };
+    // SIGTERM and Ctrl-C stop the server here and the exit code below says how it went; the hook
+    // covers every other way the JVM may end (SIGHUP, or a JVM that keeps the signals itself).
+    StopSignals.handle(
+        "textsim-shutdown",
+        () -> {
+          if (begun.compareAndSet(false, true)) {
+            stop.run();
+          }
+        });
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   try {
-                    logger.info(
-                        "shutting down: waiting up to "
-                            + config.gracePeriod().toMillis()
-                            + " ms for calls in flight");
-                    server.stop();
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    if (begun.compareAndSet(false, true)) {
+                      stop.run();
+                    } else {
+                      stopped.join(); // the signal's stop: let it finish before the JVM ends
+                    }
                   } finally {
                     ServerLogManager.resetNow();
                   }
                 },
-                "textsim-shutdown"));
-    server.blockUntilShutdown();
-    return 0;
+                "textsim-shutdown-hook"));
+    return stopped.join() ? 0 : EXIT_CALLS_CANCELLED;
   }
 
   private static String flag(TlsFileException.Role role) {

@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +59,8 @@ public final class TextsimServer {
           "java.util.logging.SimpleFormatter.format",
           "%1$tFT%1$tT.%1$tL%1$tz %4$s %3$s %5$s%6$s%n");
     }
+    // Once the log manager is chosen: no transport stack trace per over-size request.
+    TransportLogFilter.install();
   }
 
   private static final Logger logger = Logger.getLogger(TextsimServer.class.getName());
@@ -74,6 +78,9 @@ public final class TextsimServer {
   private final ScheduledExecutorService deadlineTimer = deadlineTimer();
 
   private final AtomicBoolean stopping = new AtomicBoolean();
+
+  /** Completed by the first {@link #stop}: whether every call finished in the grace period. */
+  private final CompletableFuture<Boolean> stopped = new CompletableFuture<>();
 
   /**
    * Creates a Netty server for {@code config}; nothing listens until {@link #start()}.
@@ -245,23 +252,45 @@ public final class TextsimServer {
     return config;
   }
 
-  /** Stops gracefully within the configured grace period; see {@link #stop(Duration)}. */
-  public void stop() throws InterruptedException {
-    stop(config.gracePeriod());
+  /**
+   * Stops gracefully within the configured grace period; see {@link #stop(Duration)}.
+   *
+   * @return true if every call finished within the grace period, false if some were cancelled
+   */
+  public boolean stop() throws InterruptedException {
+    return stop(config.gracePeriod());
   }
 
   /**
    * Stops gracefully: health NOT_SERVING, no new calls, in-flight calls finish for up to {@code
-   * grace}; calls still running then are cancelled. Idempotent; a second call waits for the first.
+   * grace}; calls still running then are cancelled. Idempotent; a second call waits for the first
+   * and returns its answer.
+   *
+   * @return true if every call finished within {@code grace}, false if some had to be cancelled
+   *     (the command line turns this into its exit code)
    */
-  public void stop(Duration grace) throws InterruptedException {
+  public boolean stop(Duration grace) throws InterruptedException {
     if (!stopping.compareAndSet(false, true)) {
-      server.awaitTermination();
-      return;
+      try {
+        return stopped.get();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("the first stop failed", e.getCause());
+      }
     }
+    boolean clean = false;
+    try {
+      clean = stopNow(grace);
+      return clean;
+    } finally {
+      stopped.complete(clean);
+    }
+  }
+
+  private boolean stopNow(Duration grace) throws InterruptedException {
     health.enterTerminalState(); // NOT_SERVING for every service, for good
     server.shutdown();
-    if (!server.awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS)) {
+    boolean clean = server.awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS);
+    if (!clean) {
       logger.warning(
           "grace period of " + grace.toMillis() + " ms over: cancelling the calls still running");
       server.shutdownNow();
@@ -272,7 +301,11 @@ public final class TextsimServer {
     indexes.close(); // after the workers: no write is cut off
     deadlineTimer.shutdownNow();
     metrics.ifPresent(MetricsEndpoint::close);
-    logger.info("textsim-server stopped");
+    logger.info(
+        clean
+            ? "textsim-server stopped"
+            : "textsim-server stopped (calls were cancelled at the end of the grace period)");
+    return clean;
   }
 
   /** Waits until the server has stopped. */
@@ -302,12 +335,12 @@ public final class TextsimServer {
 
   /**
    * Runs the server: {@code textsim-server [--port N] [--host ADDR] ...}; {@code --help} lists
-   * every flag and its environment variable. Stops gracefully on SIGTERM or Ctrl-C.
+   * every flag and its environment variable. Stops gracefully on SIGTERM or Ctrl-C, exiting 0 if
+   * every call finished within the grace period (exit codes: {@link ServerCommand}).
    */
   public static void main(String[] args) {
-    int exitCode = ServerCommand.execute(args);
-    if (exitCode != 0) {
-      System.exit(exitCode);
-    }
+    // Always exit: after a stop on SIGTERM the JVM no longer exits by itself (StopSignals), and a
+    // thread left by a dependency must not keep a stopped server's process alive.
+    System.exit(ServerCommand.execute(args));
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Any;
+import com.google.protobuf.Timestamp;
 import com.google.rpc.BadRequest;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
@@ -216,6 +217,33 @@ class IndexServiceTest {
                             .build())));
     assertEquals(Status.Code.INVALID_ARGUMENT, tooLong.getStatus().getCode());
     assertEquals("documents[0].text", fieldOf(tooLong));
+    // Times and TTLs outside what a Timestamp or Duration may hold (found by StreamFuzzTest:
+    // beyond Instant's range these were INTERNAL).
+    for (IndexDocument odd :
+        List.of(
+            doc("t", "x").toBuilder()
+                .setTime(Timestamp.newBuilder().setSeconds(Long.MAX_VALUE))
+                .build(),
+            doc("t", "x").toBuilder().setTime(Timestamp.newBuilder().setNanos(-1)).build(),
+            doc("t", "x").toBuilder()
+                .setTtl(com.google.protobuf.Duration.newBuilder().setSeconds(Long.MAX_VALUE))
+                .build(),
+            doc("t", "x").toBuilder()
+                .setTtl(
+                    com.google.protobuf.Duration.newBuilder()
+                        .setSeconds(Long.MIN_VALUE)
+                        .setNanos(-1))
+                .build(),
+            doc("t", "x").toBuilder()
+                .setTtl(com.google.protobuf.Duration.newBuilder().setSeconds(5).setNanos(-1))
+                .build())) {
+      StatusRuntimeException bad =
+          assertThrows(
+              StatusRuntimeException.class,
+              () -> add(channel, List.of(AddRequest.newBuilder().addDocuments(odd).build())));
+      assertEquals(Status.Code.INVALID_ARGUMENT, bad.getStatus().getCode(), bad.toString());
+      assertEquals(odd.hasTime() ? "documents[0].time" : "documents[0].ttl", fieldOf(bad));
+    }
     StatusRuntimeException badName =
         assertThrows(
             StatusRuntimeException.class,
