@@ -11,6 +11,8 @@ import io.textsim.core.measure.VerdictRule;
 import io.textsim.core.shingle.ShingleConfig;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -67,8 +69,22 @@ interface Backend extends AutoCloseable {
     }
   }
 
-  /** Settings of a search. */
-  record SearchSettings(Measure measure, int top, double minScore, int shingleSize) {}
+  /**
+   * Settings of a search.
+   *
+   * @param furniture where page furniture is learned, to be taken out before scoring; none: the
+   *     texts are scored as given
+   */
+  record SearchSettings(
+      Measure measure,
+      int top,
+      double minScore,
+      int shingleSize,
+      Optional<SearchFurniture> furniture) {
+    public SearchSettings {
+      Objects.requireNonNull(furniture, "furniture");
+    }
+  }
 
   Reports.Compare compare(Input a, Input b, CompareSettings settings);
 

@@ -170,7 +170,7 @@ final class CompareCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  private static boolean anySourceHasEnoughPages(List<Input> examples) {
+  static boolean anySourceHasEnoughPages(List<Input> examples) {
     Map<String, Integer> pages = new HashMap<>();
     for (Input in : examples) {
       pages.merge(in.source(), 1, Integer::sum);

@@ -7,6 +7,7 @@ import io.textsim.core.cluster.ClusterOptions;
 import io.textsim.core.cluster.ClusterProgress;
 import io.textsim.core.cluster.Clusterer;
 import io.textsim.core.cluster.Document;
+import io.textsim.core.furniture.FurnitureModel;
 import io.textsim.core.furniture.FurnitureOptions;
 import io.textsim.core.shingle.ShingleConfig;
 import io.textsim.core.usecase.PairOptions;
@@ -123,25 +124,36 @@ final class LocalBackend implements Backend {
 
   @Override
   public Reports.Search search(Input query, List<Input> documents, SearchSettings settings) {
-    SearchOptions options =
+    Cancellation cancellation = cancellation();
+    SearchOptions.Builder options =
         SearchOptions.builder()
             .profiler(profiler(settings.shingleSize()))
             .rankBy(settings.measure())
             .minScore(settings.minScore())
             .topK(settings.top())
-            .cancellation(cancellation())
-            .build();
-    List<String> texts = new ArrayList<>(documents.size());
-    for (Input d : documents) {
-      texts.add(d.text());
+            .cancellation(cancellation);
+    List<Document> docs = documents(documents);
+    Optional<Reports.Furniture> furniture = Optional.empty();
+    if (settings.furniture().isPresent()) {
+      SearchFurniture from = settings.furniture().get();
+      FurnitureModel model = withDeadline(() -> from.learn(settings.shingleSize(), cancellation));
+      options.furniture(model);
+      furniture = Optional.of(from.report(model));
     }
-    SearchResult r = withDeadline(() -> UseCases.search(query.text(), texts, options));
+    SearchResult r =
+        withDeadline(() -> UseCases.searchDocuments(query.text(), docs, options.build()));
     List<Reports.Match> matches = new ArrayList<>(r.matches().size());
     for (SearchResult.Match m : r.matches()) {
       matches.add(new Reports.Match(documents.get(m.index()).id(), m.score(), m.located()));
     }
     return new Reports.Search(
-        query.id(), documents.size(), r.rankBy(), settings.top(), settings.minScore(), matches);
+        query.id(),
+        documents.size(),
+        r.rankBy(),
+        settings.top(),
+        settings.minScore(),
+        matches,
+        furniture);
   }
 
   @Override

@@ -1,14 +1,17 @@
 package io.textsim.cli;
 
+import com.google.protobuf.ByteString;
 import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
+import io.textsim.core.Cancellation;
 import io.textsim.core.TextProfiler;
 import io.textsim.core.cluster.ClusterProgress;
 import io.textsim.core.cluster.Clustering;
 import io.textsim.core.explain.Explanation;
 import io.textsim.core.explain.Passage;
+import io.textsim.core.furniture.FurnitureModel;
 import io.textsim.core.measure.Comparison;
 import io.textsim.core.measure.Measure;
 import io.textsim.core.measure.Verdict;
@@ -183,6 +186,15 @@ final class RemoteBackend implements Backend {
     for (Input d : documents) {
       request.addCandidates(document(d));
     }
+    Optional<Reports.Furniture> furniture = Optional.empty();
+    if (settings.furniture().isPresent()) {
+      // Learned here and sent as a model: learning from the documents searched would otherwise
+      // send every document twice, and both modes then score on the same content.
+      SearchFurniture from = settings.furniture().get();
+      FurnitureModel model = from.learn(settings.shingleSize(), Cancellation.never());
+      request.setFurnitureModel(ByteString.copyFrom(model.toBytes()));
+      furniture = Optional.of(from.report(model));
+    }
     CompareManyResponse response = calls.call(() -> blocking().compareMany(request.build()));
     List<Reports.Match> matches = new ArrayList<>(response.getMatchesCount());
     for (io.textsim.proto.v1.Match m : response.getMatchesList()) {
@@ -196,7 +208,8 @@ final class RemoteBackend implements Backend {
         settings.measure(),
         settings.top(),
         settings.minScore(),
-        matches);
+        matches,
+        furniture);
   }
 
   /** Clusters through ClusterStream ({@link ClusterUpload}), so that large collections work. */

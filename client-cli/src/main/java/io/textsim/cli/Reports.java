@@ -133,17 +133,39 @@ final class Reports {
   }
 
   /**
+   * The page furniture a search took out before scoring.
+   *
+   * @param learnedFrom {@code documents} (the documents searched) or {@code furniture_from}
+   * @param sources the sources that have furniture
+   * @param shingles the furniture shingles of every source together
+   */
+  record Furniture(String learnedFrom, int sources, int shingles) {
+    Furniture {
+      Objects.requireNonNull(learnedFrom, "learnedFrom");
+    }
+  }
+
+  /**
    * The result of {@code search}.
    *
    * @param query the query's id
    * @param documents the number of documents searched
    * @param measure the measure the matches are ranked by
    * @param matches the best matches, best first, at most top, none below the minimum score
+   * @param furniture the furniture taken out of the query and the documents before scoring, when
+   *     furniture was learned ({@code --furniture learn} or {@code --furniture-from})
    */
   record Search(
-      String query, int documents, Measure measure, int top, double minScore, List<Match> matches) {
+      String query,
+      int documents,
+      Measure measure,
+      int top,
+      double minScore,
+      List<Match> matches,
+      Optional<Furniture> furniture) {
     Search {
       Objects.requireNonNull(measure, "measure");
+      Objects.requireNonNull(furniture, "furniture");
       matches = List.copyOf(matches);
     }
   }

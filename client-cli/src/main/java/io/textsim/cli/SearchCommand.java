@@ -1,14 +1,19 @@
 package io.textsim.cli;
 
+import io.textsim.core.furniture.FurnitureOptions;
 import io.textsim.core.measure.Measure;
 import io.textsim.core.shingle.ShingleConfig;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,6 +21,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code search QUERY PATH...}: the documents most like QUERY, best first. */
 @Command(
@@ -29,7 +35,10 @@ import picocli.CommandLine.Spec;
           + " is left out), or JSONL with --jsonl.",
       "A query shorter than the shingle size (a phrase of a few words) is found wherever it"
           + " occurs word for word; with it, and with --measure containment_a_in_b, each match"
-          + " says where in the document the query sits."
+          + " says where in the document the query sits.",
+      "Page furniture (navigation, legal lines, comment forms) is learned from the documents"
+          + " searched, per source, and taken out of the query and the documents before scoring:"
+          + " scores are on content. Offsets still point into the documents as given."
     })
 final class SearchCommand implements Callable<Integer> {
   @ParentCommand Main main;
@@ -97,6 +106,34 @@ final class SearchCommand implements Callable<Integer> {
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Choices.Format format;
 
+  @Option(
+      names = "--furniture",
+      order = 6,
+      paramLabel = "learn|none",
+      converter = FurnitureChoice.class,
+      completionCandidates = FurnitureChoice.class,
+      description = {
+        "learn (the default): learn page furniture from the documents searched, per source (a"
+            + " JSONL source or url field, else the directory a file sits in when the files come"
+            + " from several), and score on content; too few pages of a source learn nothing"
+            + " (at least 3 are needed).",
+        "none: score the texts as given."
+      })
+  FurnitureMode furnitureMode;
+
+  @Option(
+      names = "--furniture-from",
+      order = 7,
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = {
+        "Learn the furniture from these pages instead (files, directories, or JSONL files named"
+            + " *.jsonl), as compare --furniture-from does: a JSONL source or url field, else the"
+            + " directory a page sits in, is its source.",
+        "Takes every path after it: give QUERY and PATH... first."
+      })
+  List<String> furnitureFrom = List.of();
+
   @Mixin ProfileOptions profile;
 
   @Mixin ServerOptions server;
@@ -109,7 +146,14 @@ final class SearchCommand implements Callable<Integer> {
           spec.commandLine(),
           jsonl == null
               ? "Missing documents to search: give PATH... or --jsonl FILE"
+                  + (furnitureFrom.isEmpty()
+                      ? ""
+                      : " (--furniture-from takes every path after it: give PATH... before it)")
               : "Give either PATH... or --jsonl FILE, not both");
+    }
+    if (furnitureMode != null && !furnitureFrom.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(), "Give either --furniture or --furniture-from, not both");
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -125,6 +169,20 @@ final class SearchCommand implements Callable<Integer> {
       err.println("client-cli: " + q.blankNote());
     }
     ClusterCommand.noteBlank(docs, err);
+    Optional<SearchFurniture> furniture = Optional.empty();
+    if (!furnitureFrom.isEmpty()) {
+      List<Input> examples = inputs.furnitureExamples(furnitureFrom);
+      if (!CompareCommand.anySourceHasEnoughPages(examples)) {
+        err.println(
+            "client-cli: note: no source has "
+                + FurnitureOptions.defaults().minDocuments()
+                + " or more pages in --furniture-from, so no furniture can be learned");
+      }
+      furniture = Optional.of(new SearchFurniture(SearchFurniture.FURNITURE_FROM, examples));
+    } else if (furnitureMode != FurnitureMode.NONE) {
+      furniture = Optional.of(new SearchFurniture(SearchFurniture.DOCUMENTS, docs));
+    }
+    err.flush();
     Reports.Search report;
     try (Backend backend = server.open(profile.maxBytes())) {
       report =
@@ -132,7 +190,7 @@ final class SearchCommand implements Callable<Integer> {
               q,
               docs,
               new Backend.SearchSettings(
-                  measure, top, minScore, profile.shingleSize(ShingleConfig.DEFAULT)));
+                  measure, top, minScore, profile.shingleSize(ShingleConfig.DEFAULT), furniture));
     }
     switch (format) {
       case JSON -> SearchOutput.json(report, out);
@@ -184,6 +242,29 @@ final class SearchCommand implements Callable<Integer> {
       }
     }
     return out;
+  }
+
+  /** The values of {@code --furniture}. */
+  enum FurnitureMode {
+    LEARN,
+    NONE
+  }
+
+  /** {@code --furniture}: {@code learn} or {@code none}, in any case. */
+  static final class FurnitureChoice implements ITypeConverter<FurnitureMode>, Iterable<String> {
+    @Override
+    public FurnitureMode convert(String value) {
+      String v = value.strip().toLowerCase(Locale.ROOT);
+      if (v.equals("learn") || v.equals("none")) {
+        return FurnitureMode.valueOf(v.toUpperCase(Locale.ROOT));
+      }
+      throw new TypeConversionException("'" + value + "' is not one of learn, none");
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+      return List.of("learn", "none").iterator();
+    }
   }
 
   private static Path absolute(String path) {

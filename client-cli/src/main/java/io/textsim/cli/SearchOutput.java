@@ -19,6 +19,20 @@ final class SearchOutput {
             + ": best "
             + r.top()
             + (r.minScore() > 0 ? " at or above " + Display.number(r.minScore()) : ""));
+    r.furniture()
+        .filter(f -> f.shingles() > 0)
+        .ifPresent(
+            f ->
+                out.println(
+                    "scores on content: the page furniture of "
+                        + Display.plural(f.sources(), "source")
+                        + " ("
+                        + Display.plural(f.shingles(), "shingle")
+                        + ", learned from "
+                        + (f.learnedFrom().equals(SearchFurniture.DOCUMENTS)
+                            ? "the documents searched"
+                            : "--furniture-from")
+                        + ") taken out"));
     List<Reports.Match> matches = r.matches();
     if (matches.isEmpty()) {
       out.println("no match" + (r.minScore() > 0 ? " at or above the minimum score" : ""));
@@ -65,6 +79,14 @@ final class SearchOutput {
           g.writeStringField("measure", r.measure().wireName());
           g.writeNumberField("top", r.top());
           g.writeNumberField("min_score", r.minScore());
+          if (r.furniture().isPresent()) {
+            Reports.Furniture f = r.furniture().get();
+            g.writeObjectFieldStart("furniture");
+            g.writeStringField("learned_from", f.learnedFrom());
+            g.writeNumberField("sources", f.sources());
+            g.writeNumberField("shingles", f.shingles());
+            g.writeEndObject();
+          }
           g.writeArrayFieldStart("matches");
           int rank = 1;
           for (Reports.Match m : r.matches()) {

@@ -74,7 +74,12 @@ class SearchCommandTest {
                     corpus.toString())
                 .succeeds());
     assertEquals(
-        List.of("query", "documents", "measure", "top", "min_score", "matches"), fieldNames(json));
+        List.of("query", "documents", "measure", "top", "min_score", "furniture", "matches"),
+        fieldNames(json));
+    // Three pages of one directory are too few to learn furniture from: scores as given.
+    JsonNode furniture = json.get("furniture");
+    assertEquals("documents", furniture.get("learned_from").asText());
+    assertEquals(0, furniture.get("shingles").asInt(), furniture.toString());
     assertEquals(query, json.get("query").asText());
     assertEquals(3, json.get("documents").asInt());
     assertEquals("jaccard", json.get("measure").asText());

@@ -1,5 +1,6 @@
 package io.textsim.server;
 
+import com.google.protobuf.ByteString;
 import io.textsim.core.Cancellation;
 import io.textsim.core.TextProfiler;
 import io.textsim.core.cluster.ClusterOptions;
@@ -65,7 +66,12 @@ final class ProtoMapper {
             .cancellation(cancellation);
     String a = checkText(WireResults.text(request.getA(), "a"), "a.text");
     String b = checkText(WireResults.text(request.getB(), "b"), "b.text");
-    Optional<FurnitureModel> furniture = furniture(request, profiler, cancellation);
+    Optional<FurnitureModel> furniture =
+        furniture(
+            request.getFurnitureExamplesList(),
+            request.getFurnitureModel(),
+            profiler,
+            cancellation);
     PairOptions options;
     try {
       options = builder.furniture(furniture).build();
@@ -90,18 +96,24 @@ final class ProtoMapper {
     return out.build();
   }
 
-  /** The furniture a Compare request gives: learned from its examples, or its saved model. */
+  /**
+   * The furniture a Compare or CompareMany request gives: learned from its {@code
+   * furniture_examples}, or its saved {@code furniture_model}.
+   */
   private Optional<FurnitureModel> furniture(
-      CompareRequest request, TextProfiler profiler, Cancellation cancellation) {
-    int n = request.getFurnitureExamplesCount();
-    boolean model = !request.getFurnitureModel().isEmpty();
+      List<io.textsim.proto.v1.Document> furnitureExamples,
+      ByteString furnitureModel,
+      TextProfiler profiler,
+      Cancellation cancellation) {
+    int n = furnitureExamples.size();
+    boolean model = !furnitureModel.isEmpty();
     if (n > 0 && model) {
       throw new BadFieldException(
           "furniture_model", "give furniture_examples or furniture_model, not both");
     }
     if (model) {
       try {
-        return Optional.of(FurnitureModel.fromBytes(request.getFurnitureModel().toByteArray()));
+        return Optional.of(FurnitureModel.fromBytes(furnitureModel.toByteArray()));
       } catch (IllegalArgumentException e) {
         throw new BadFieldException("furniture_model", e.getMessage());
       }
@@ -112,7 +124,7 @@ final class ProtoMapper {
     checkCount(n, "furniture_examples");
     List<Document> examples = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      examples.add(document(request.getFurnitureExamples(i), "furniture_examples[" + i + "]"));
+      examples.add(document(furnitureExamples.get(i), "furniture_examples[" + i + "]"));
     }
     return Optional.of(
         UseCases.learnFurniture(examples, profiler, FurnitureOptions.defaults(), cancellation));
@@ -120,9 +132,10 @@ final class ProtoMapper {
 
   /** Answers {@code SimilarityService.CompareMany}. */
   CompareManyResponse compareMany(CompareManyRequest request, Cancellation cancellation) {
+    TextProfiler profiler = WireOptions.profiler(request.getProfile(), "profile", maxTextChars);
     SearchOptions.Builder options =
         SearchOptions.builder()
-            .profiler(WireOptions.profiler(request.getProfile(), "profile", maxTextChars))
+            .profiler(profiler)
             .measures(WireOptions.measures(request.getMeasuresValueList(), "measures"))
             .rankBy(WireOptions.measureOr(request.getRankByValue(), Measure.JACCARD, "rank_by"))
             .verdict(WireOptions.verdict(request.getVerdict(), "verdict"))
@@ -140,12 +153,23 @@ final class ProtoMapper {
     int n = request.getCandidatesCount();
     checkCount(n, "candidates");
     String query = checkText(WireResults.text(request.getQuery(), "query"), "query.text");
-    List<String> candidates = new ArrayList<>(n);
+    List<Document> candidates = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      String at = "candidates[" + i + "]";
-      candidates.add(checkText(WireResults.text(request.getCandidates(i), at), at + ".text"));
+      candidates.add(document(request.getCandidates(i), "candidates[" + i + "]"));
     }
-    SearchResult r = UseCases.search(query, candidates, options.build());
+    options.furniture(
+        furniture(
+            request.getFurnitureExamplesList(),
+            request.getFurnitureModel(),
+            profiler,
+            cancellation));
+    SearchOptions built;
+    try {
+      built = options.build();
+    } catch (IllegalArgumentException e) {
+      throw new BadFieldException("furniture_model", e.getMessage());
+    }
+    SearchResult r = UseCases.searchDocuments(query, candidates, built);
     CompareManyResponse.Builder out = CompareManyResponse.newBuilder();
     for (SearchResult.Match m : r.matches()) {
       Match.Builder match =

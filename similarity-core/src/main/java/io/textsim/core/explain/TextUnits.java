@@ -99,14 +99,14 @@ final class TextUnits {
   }
 
   /**
-   * The original text without the units marked in {@code cut}: each run of kept units from its
-   * first unit's start to its last unit's end, runs joined by a line break so that no word of one
-   * run runs into the next.
+   * The spans of the original text that keep the units not marked in {@code cut}: each run of kept
+   * units from its first unit's start to its last unit's end, as {@code [start0, end0, start1,
+   * end1, ...]} offsets into the original text, in text order.
    */
-  String without(boolean[] cut) {
-    StringBuilder out = new StringBuilder();
-    String original = normalized.original();
+  int[] keptSpans(boolean[] cut) {
     int n = cut.length;
+    int[] spans = new int[n + 1];
+    int count = 0;
     int i = 0;
     while (i < n) {
       if (cut[i]) {
@@ -118,13 +118,11 @@ final class TextUnits {
         j++;
       }
       NormalizedText.Span span = normalized.toOriginal(starts[i], ends[j - 1]);
-      if (out.length() > 0) {
-        out.append('\n');
-      }
-      out.append(original, span.start(), span.end());
+      spans[count++] = span.start();
+      spans[count++] = span.end();
       i = j;
     }
-    return out.toString();
+    return Arrays.copyOf(spans, count);
   }
 
   private Passage passage(int from, int to, boolean furniture) {

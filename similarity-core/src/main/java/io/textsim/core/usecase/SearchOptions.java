@@ -2,6 +2,7 @@ package io.textsim.core.usecase;
 
 import io.textsim.core.Cancellation;
 import io.textsim.core.TextProfiler;
+import io.textsim.core.furniture.FurnitureModel;
 import io.textsim.core.measure.Measure;
 import io.textsim.core.measure.VerdictRule;
 import java.util.Collections;
@@ -22,6 +23,11 @@ import java.util.Set;
  * @param topK the most matches kept, at least 1 (default unlimited)
  * @param verdict a verdict per match by this rule, if present (default none)
  * @param idf whether cosine is TF-IDF over the candidates (default {@link IdfPolicy#CANDIDATES})
+ * @param furniture page furniture to take out before scoring (default none): the query and every
+ *     candidate are then scored on their content ({@link io.textsim.core.explain.ContentText}), a
+ *     candidate without the furniture of its source where the model knows its source, the query
+ *     (whose source is not known) and other candidates without every source's furniture. Its
+ *     shingle settings must be the profiler's.
  * @param parallel whether profiles and scores are computed on the common fork-join pool (default
  *     true); a caller that already keeps every core busy (a server) turns it off
  * @param cancellation checked while profiling and scoring (default never)
@@ -34,6 +40,7 @@ public record SearchOptions(
     int topK,
     Optional<VerdictRule> verdict,
     IdfPolicy idf,
+    Optional<FurnitureModel> furniture,
     boolean parallel,
     Cancellation cancellation) {
 
@@ -44,6 +51,7 @@ public record SearchOptions(
     Objects.requireNonNull(measures, "measures");
     Objects.requireNonNull(verdict, "verdict");
     Objects.requireNonNull(idf, "idf");
+    Objects.requireNonNull(furniture, "furniture");
     Objects.requireNonNull(cancellation, "cancellation");
     if (!(minScore >= 0.0 && minScore <= 1.0)) {
       throw new IllegalArgumentException("minScore must be in [0, 1], got " + minScore);
@@ -51,6 +59,7 @@ public record SearchOptions(
     if (topK < 1) {
       throw new IllegalArgumentException("topK must be at least 1, got " + topK);
     }
+    furniture.ifPresent(model -> model.requireShingles(profiler.shingles()));
     measures =
         Collections.unmodifiableSet(
             measures.isEmpty() ? EnumSet.noneOf(Measure.class) : EnumSet.copyOf(measures));
@@ -75,6 +84,7 @@ public record SearchOptions(
     private int topK = Integer.MAX_VALUE;
     private Optional<VerdictRule> verdict = Optional.empty();
     private IdfPolicy idf = IdfPolicy.CANDIDATES;
+    private Optional<FurnitureModel> furniture = Optional.empty();
     private boolean parallel = true;
     private Cancellation cancellation = Cancellation.never();
 
@@ -122,6 +132,18 @@ public record SearchOptions(
       return this;
     }
 
+    /** Page furniture to take out of the query and the candidates before scoring. */
+    public Builder furniture(FurnitureModel furniture) {
+      this.furniture = Optional.of(Objects.requireNonNull(furniture, "furniture"));
+      return this;
+    }
+
+    /** Page furniture to take out before scoring, or none. */
+    public Builder furniture(Optional<FurnitureModel> furniture) {
+      this.furniture = Objects.requireNonNull(furniture, "furniture");
+      return this;
+    }
+
     /** Whether to compute on the common fork-join pool. */
     public Builder parallel(boolean parallel) {
       this.parallel = parallel;
@@ -137,11 +159,21 @@ public record SearchOptions(
     /**
      * The options.
      *
-     * @throws IllegalArgumentException naming the setting that is out of range
+     * @throws IllegalArgumentException naming the setting that is out of range, or if the furniture
+     *     model's shingles are not the profiler's
      */
     public SearchOptions build() {
       return new SearchOptions(
-          profiler, rankBy, measures, minScore, topK, verdict, idf, parallel, cancellation);
+          profiler,
+          rankBy,
+          measures,
+          minScore,
+          topK,
+          verdict,
+          idf,
+          furniture,
+          parallel,
+          cancellation);
     }
   }
 }

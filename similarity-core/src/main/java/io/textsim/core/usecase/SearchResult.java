@@ -31,8 +31,9 @@ public record SearchResult(int candidates, Measure rankBy, List<Match> matches) 
    *     the verdict's measure
    * @param judgement its verdict, if a rule was given
    * @param located where the query sits in the candidate: the candidate's passages that it shares
-   *     with the query, in text order; given when ranking by containment and when the query or the
-   *     candidate is shorter than the shingle size, empty otherwise
+   *     with the query, in text order, with offsets into the candidate as given (also when
+   *     furniture was cut out before scoring); given when ranking by containment and when the query
+   *     or the candidate is shorter than the shingle size, empty otherwise
    */
   public record Match(
       int index,

@@ -138,9 +138,13 @@ public final class UseCases {
    * and matches of such pairs, say where in the candidate the query sits ({@link
    * SearchResult.Match#located()}).
    *
+   * <p>The candidates are of no known source: with {@link SearchOptions#furniture()}, every
+   * source's furniture is taken out of each. {@link #searchDocuments} takes candidates with their
+   * sources.
+   *
    * <p>Cost: one profile per text and one comparison per candidate (n comparisons, not n²); a short
    * query profiles every candidate once more, a short candidate itself and the query once per
-   * length.
+   * length; furniture profiles every text once more, on its content.
    *
    * @throws IllegalArgumentException if a text is over the profiler's length limit
    * @throws io.textsim.core.OperationCancelledException if the cancellation fires
@@ -148,18 +152,66 @@ public final class UseCases {
   public static SearchResult search(String query, List<String> candidates, SearchOptions options) {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(candidates, "candidates");
+    List<Document> documents = new ArrayList<>(candidates.size());
+    for (int i = 0; i < candidates.size(); i++) {
+      documents.add(
+          new Document(
+              Integer.toString(i), Objects.requireNonNull(candidates.get(i), "candidate")));
+    }
+    return searchDocuments(query, documents, options);
+  }
+
+  /**
+   * Ranks {@code candidates} against {@code query} as {@link #search} does, each candidate of its
+   * {@link Document#source()}. The ids are not read; matches name candidates by their position.
+   *
+   * <p>With {@link SearchOptions#furniture()}, the query and every candidate are scored on their
+   * content ({@link ContentText}, as {@link #compare} scores a pair's content): a candidate without
+   * the furniture of its source where the model knows the source, without every source's furniture
+   * otherwise; the query, whose source is not known, without every source's furniture. Short texts
+   * are told by their content's length. {@link SearchResult.Match#located()} still points into the
+   * candidate as given: passages found in the content are mapped back, one piece per run of content
+   * they span.
+   *
+   * @throws IllegalArgumentException if a text is over the profiler's length limit
+   * @throws io.textsim.core.OperationCancelledException if the cancellation fires
+   */
+  public static SearchResult searchDocuments(
+      String query, List<Document> candidates, SearchOptions options) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(candidates, "candidates");
     Objects.requireNonNull(options, "options");
     Cancellation cancellation = options.cancellation();
     TextProfiler profiler = options.profiler();
     int n = candidates.size();
-    TextProfile q = profiler.profile(query);
+    for (int i = 0; i < n; i++) {
+      Objects.requireNonNull(candidates.get(i), "candidate");
+    }
+    Optional<FurnitureModel> model = options.furniture().filter(m -> !m.isEmpty());
+    // What is scored: the texts as given, or their content with the furniture cut out (mapped back
+    // to the texts as given for the located passages).
+    ContentText.Mapping[] maps = new ContentText.Mapping[n];
+    String[] texts = new String[n];
     TextProfile[] profiles = new TextProfile[n];
+    TextProfile given = profiler.profile(query);
+    String scoredQuery = model.map(m -> ContentText.of(given, m.allFurniture())).orElse(query);
+    TextProfile q = scoredQuery.equals(query) ? given : profiler.profile(scoredQuery);
     forEach(
         n,
         options.parallel(),
         i -> {
           cancellation.throwIfCancelled();
-          profiles[i] = profiler.profile(Objects.requireNonNull(candidates.get(i), "candidate"));
+          Document d = candidates.get(i);
+          TextProfile p = profiler.profile(d.text());
+          if (model.isPresent()) {
+            maps[i] = ContentText.mapped(p, furnitureOf(model.get(), d.source()));
+            if (!maps[i].isWhole()) {
+              cancellation.throwIfCancelled();
+              p = profiler.profile(maps[i].text());
+            }
+          }
+          texts[i] = maps[i] == null ? d.text() : maps[i].text();
+          profiles[i] = p;
         });
 
     // Pairs with a text shorter than the shingle size are scored at the short text's length (see
@@ -180,8 +232,8 @@ public final class UseCases {
           } else {
             cancellation.throwIfCancelled();
             TextProfiler resized = ShortTexts.resized(profiler, size);
-            queryUsed[i] = queryAt.computeIfAbsent(size, s -> resized.profile(query));
-            candidateUsed[i] = resized.profile(candidates.get(i));
+            queryUsed[i] = queryAt.computeIfAbsent(size, s -> resized.profile(scoredQuery));
+            candidateUsed[i] = resized.profile(texts[i]);
           }
         });
 
@@ -228,6 +280,9 @@ public final class UseCases {
                   containment || candidateUsed[i] != profiles[i]
                       ? Explainer.explain(queryUsed[i], candidateUsed[i]).sharedInB()
                       : List.of();
+              if (maps[i] != null) {
+                located = maps[i].toOriginal(located);
+              }
               matches.add(
                   new SearchResult.Match(
                       i,
@@ -237,6 +292,17 @@ public final class UseCases {
                       located));
             });
     return new SearchResult(n, rankBy, matches);
+  }
+
+  /**
+   * The furniture to cut out of a candidate of {@code source}: its source's where the model knows
+   * the source, every source's where the source is not known or the model has nothing for it.
+   */
+  private static ShingleSet furnitureOf(FurnitureModel model, String source) {
+    if (!source.isEmpty() && model.bySource().containsKey(source)) {
+      return model.furniture(source);
+    }
+    return model.allFurniture();
   }
 
   private static void forEach(int n, boolean parallel, IntConsumer work) {
