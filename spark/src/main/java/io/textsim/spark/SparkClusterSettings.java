@@ -25,6 +25,7 @@ import java.io.Serializable;
  * @param learnFurniture whether furniture is learned per source (else none is taken out)
  * @param furniture the furniture learner's settings
  * @param minSharedShingles see {@link io.textsim.core.cluster.LinkRule}
+ * @param passageShingles see {@link io.textsim.core.cluster.LinkRule}; 0: no shared-passage links
  * @param maxBucket the most distinct members of one LSH bucket that are paired all with all; a
  *     larger bucket pairs each member with the bucket's first and with its predecessor (see
  *     docs/SPARK.md)
@@ -39,6 +40,7 @@ public record SparkClusterSettings(
     boolean learnFurniture,
     FurnitureSettings furniture,
     int minSharedShingles,
+    int passageShingles,
     int maxBucket)
     implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -65,7 +67,8 @@ public record SparkClusterSettings(
             shingleSize,
             learnFurniture,
             furniture,
-            minSharedShingles));
+            minSharedShingles,
+            passageShingles));
   }
 
   /** The core options of these settings, on this JVM. */
@@ -79,7 +82,8 @@ public record SparkClusterSettings(
         shingleSize,
         learnFurniture,
         furniture,
-        minSharedShingles);
+        minSharedShingles,
+        passageShingles);
   }
 
   private static ClusterOptions options(
@@ -91,7 +95,8 @@ public record SparkClusterSettings(
       int shingleSize,
       boolean learnFurniture,
       FurnitureSettings furniture,
-      int minSharedShingles) {
+      int minSharedShingles,
+      int passageShingles) {
     return ClusterOptions.builder()
         .threshold(threshold)
         .measure(measure)
@@ -101,6 +106,7 @@ public record SparkClusterSettings(
         .profiler(TextProfiler.defaults().withShingles(ShingleConfig.words(shingleSize)))
         .furniture(learnFurniture ? Furniture.learned(furniture.options()) : Furniture.none())
         .minSharedShingles(minSharedShingles)
+        .passageShingles(passageShingles)
         .build();
   }
 
@@ -116,6 +122,7 @@ public record SparkClusterSettings(
         learnFurniture,
         furniture,
         minSharedShingles,
+        passageShingles,
         maxBucket);
   }
 
@@ -150,6 +157,7 @@ public record SparkClusterSettings(
                 ? ((Furniture.Learned) options.furniture()).options()
                 : FurnitureOptions.defaults()),
         options.minSharedShingles(),
+        options.passageShingles(),
         DEFAULT_MAX_BUCKET);
   }
 
