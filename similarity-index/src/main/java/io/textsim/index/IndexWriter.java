@@ -65,54 +65,73 @@ final class IndexWriter implements AutoCloseable {
   /**
    * Writes {@code prepared} (the stored form of {@code documents}, in the same order) in one batch,
    * after sweeping what is due at {@code now}; a stored document of the same id is replaced.
+   *
+   * <p>Everything that does not depend on what the index holds (the encoded records and the bucket
+   * operands of the new documents) goes into the batch before the lock is taken, so that one thread
+   * encodes while another writes; under the lock only the documents being replaced are read and
+   * their entries taken out. Entries of a replaced document that the new one overwrites (its
+   * record, its shingles, an equal expiry entry) are not deleted: a delete would follow the put in
+   * the batch and win.
    */
   AddResult add(List<IndexDocument> documents, List<Entry> prepared, long now)
       throws RocksDBException {
+    int n = documents.size();
+    List<byte[]> keys = new ArrayList<>(n);
+    List<byte[]> idsUtf8 = new ArrayList<>(n);
+    for (IndexDocument d : documents) {
+      keys.add(IndexLayout.documentKey(d.id()));
+      idsUtf8.add(IndexLayout.utf8(d.id()));
+    }
     AddResult result;
-    lock.lock();
     try (WriteBatch batch = new WriteBatch()) {
-      sweepLocked(now);
-      List<byte[]> keys = new ArrayList<>(documents.size());
-      for (IndexDocument d : documents) {
-        keys.add(IndexLayout.documentKey(d.id()));
-      }
-      List<byte[]> old =
-          store.db.multiGetAsList(Collections.nCopies(keys.size(), store.documents), keys);
       BucketEdits buckets = new BucketEdits();
-      long count = documentCount;
-      int added = 0;
-      int replaced = 0;
-      List<String> expired = new ArrayList<>();
-      for (int i = 0; i < documents.size(); i++) {
-        String id = documents.get(i).id();
-        byte[] idUtf8 = IndexLayout.utf8(id);
-        Entry next = prepared.get(i);
-        boolean had = false;
-        if (old.get(i) != null) {
-          StoredDocument previous = StoredDocument.decode(old.get(i), false);
-          deleteEntries(batch, buckets, keys.get(i), id, idUtf8, previous);
-          had = !previous.isExpiredAt(now);
-          count--;
-        }
-        if (next.document().isExpiredAt(now)) {
-          expired.add(id);
-          continue;
-        }
-        putEntries(batch, buckets, keys.get(i), id, idUtf8, next);
-        count++;
-        if (had) {
-          replaced++;
-        } else {
-          added++;
+      for (int i = 0; i < n; i++) {
+        if (!prepared.get(i).document().isExpiredAt(now)) {
+          putEntries(
+              batch, buckets, keys.get(i), documents.get(i).id(), idsUtf8.get(i), prepared.get(i));
         }
       }
-      buckets.writeTo(batch);
-      batch.put(store.meta, IndexLayout.COUNT_KEY, IndexLayout.countValue(count));
-      store.db.write(writeOptions, batch);
-      documentCount = count;
-      result = new AddResult(added, replaced, expired);
-    } finally {
-      lock.unlock();
+      buckets.writeAdditions(batch);
+      lock.lock();
+      try {
+        sweepLocked(now);
+        List<byte[]> old =
+            store.db.multiGetAsList(Collections.nCopies(keys.size(), store.documents), keys);
+        long count = documentCount;
+        int added = 0;
+        int replaced = 0;
+        List<String> expired = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          String id = documents.get(i).id();
+          StoredDocument next = prepared.get(i).document();
+          boolean live = !next.isExpiredAt(now);
+          boolean had = false;
+          if (old.get(i) != null) {
+            StoredDocument previous = StoredDocument.decode(old.get(i), false);
+            deleteEntries(
+                batch, buckets, keys.get(i), id, idsUtf8.get(i), previous, live ? next : null);
+            had = !previous.isExpiredAt(now);
+            count--;
+          }
+          if (!live) {
+            expired.add(id);
+            continue;
+          }
+          count++;
+          if (had) {
+            replaced++;
+          } else {
+            added++;
+          }
+        }
+        buckets.writeRemovals(batch);
+        batch.put(store.meta, IndexLayout.COUNT_KEY, IndexLayout.countValue(count));
+        store.db.write(writeOptions, batch);
+        documentCount = count;
+        result = new AddResult(added, replaced, expired);
+      } finally {
+        lock.unlock();
+      }
     }
     commitDurably();
     return result;
@@ -151,12 +170,13 @@ final class IndexWriter implements AutoCloseable {
           continue;
         }
         StoredDocument doc = StoredDocument.decode(old.get(i), false);
-        deleteEntries(batch, buckets, keys.get(i), ids.get(i), IndexLayout.utf8(ids.get(i)), doc);
+        deleteEntries(
+            batch, buckets, keys.get(i), ids.get(i), IndexLayout.utf8(ids.get(i)), doc, null);
         count--;
         (doc.isExpiredAt(now) ? notFound : removed).add(ids.get(i));
       }
       if (count != documentCount) {
-        buckets.writeTo(batch);
+        buckets.writeRemovals(batch);
         batch.put(store.meta, IndexLayout.COUNT_KEY, IndexLayout.countValue(count));
         store.db.write(writeOptions, batch);
         documentCount = count;
@@ -208,20 +228,28 @@ final class IndexWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * Takes the entries of {@code doc} out; {@code replacement}, if not null, is the document of the
+   * same id whose entries are already in the batch, and what it overwrites is left alone.
+   */
   private void deleteEntries(
       WriteBatch batch,
       BucketEdits buckets,
       byte[] key,
       String id,
       byte[] idUtf8,
-      StoredDocument doc)
+      StoredDocument doc,
+      StoredDocument replacement)
       throws RocksDBException {
-    batch.delete(store.documents, key);
-    batch.delete(store.shingles, key);
+    if (replacement == null) {
+      batch.delete(store.documents, key);
+      batch.delete(store.shingles, key);
+    }
     for (int b = 0; b < lsh.bands(); b++) {
       buckets.remove(IndexLayout.bucketKey(b, doc.signature().bandKey(b, lsh.rows())), id);
     }
-    if (doc.expiresAtMillis() != StoredDocument.NEVER) {
+    if (doc.expiresAtMillis() != StoredDocument.NEVER
+        && (replacement == null || replacement.expiresAtMillis() != doc.expiresAtMillis())) {
       batch.delete(store.expiry, IndexLayout.expiryKey(doc.expiresAtMillis(), idUtf8));
     }
   }
@@ -229,9 +257,11 @@ final class IndexWriter implements AutoCloseable {
   /**
    * The bucket changes of one batch, collected before they are written because a batch can touch
    * one bucket several times (a replaced document leaving and rejoining it, two documents of one
-   * bucket). A bucket that only gains ids gets one merge operand appending them, read by no one; a
-   * bucket that loses any is read (under the writer's lock, so with every earlier write in it) and
-   * written whole.
+   * bucket). The ids a bucket gains become one merge operand appending them ({@link
+   * #writeAdditions}), written before the lock is taken and read by no one. A bucket that loses ids
+   * is read (under the writer's lock, so with every earlier write in it) and put whole, with this
+   * batch's additions to it ({@link #writeRemovals}): the put comes after the operand in the batch
+   * and replaces it.
    */
   private final class BucketEdits {
     // Keyed by the bucket key's bytes as ISO-8859-1 characters (one char a byte): value equality,
@@ -246,24 +276,33 @@ final class IndexWriter implements AutoCloseable {
     }
 
     void remove(byte[] bucket, String id) {
-      String k = latin1(bucket);
-      List<String> pending = added.get(k);
-      if (pending != null && pending.remove(id)) {
-        return; // added earlier in this batch: never written
-      }
-      removed.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(id);
+      removed.computeIfAbsent(latin1(bucket), k -> new LinkedHashSet<>()).add(id);
     }
 
-    void writeTo(WriteBatch batch) throws RocksDBException {
+    /** Appends the additions, one merge operand a bucket. */
+    void writeAdditions(WriteBatch batch) throws RocksDBException {
+      for (Map.Entry<String, List<String>> e : added.entrySet()) {
+        batch.merge(
+            store.buckets,
+            e.getKey().getBytes(StandardCharsets.ISO_8859_1),
+            IndexLayout.bucketValue(e.getValue()));
+      }
+    }
+
+    /**
+     * Puts (or deletes) each bucket that loses ids: what it holds, less them, with the additions.
+     */
+    void writeRemovals(WriteBatch batch) throws RocksDBException {
+      if (removed.isEmpty()) {
+        return;
+      }
       List<String> rewritten = new ArrayList<>(removed.keySet());
       List<byte[]> keys = new ArrayList<>(rewritten.size());
       for (String k : rewritten) {
         keys.add(k.getBytes(StandardCharsets.ISO_8859_1));
       }
       List<byte[]> current =
-          keys.isEmpty()
-              ? List.of()
-              : store.db.multiGetAsList(Collections.nCopies(keys.size(), store.buckets), keys);
+          store.db.multiGetAsList(Collections.nCopies(keys.size(), store.buckets), keys);
       for (int i = 0; i < rewritten.size(); i++) {
         String k = rewritten.get(i);
         List<String> ids = new ArrayList<>(IndexLayout.bucketIds(current.get(i)));
@@ -273,14 +312,6 @@ final class IndexWriter implements AutoCloseable {
           batch.delete(store.buckets, keys.get(i));
         } else {
           batch.put(store.buckets, keys.get(i), IndexLayout.bucketValue(ids));
-        }
-      }
-      for (Map.Entry<String, List<String>> e : added.entrySet()) {
-        if (!removed.containsKey(e.getKey()) && !e.getValue().isEmpty()) {
-          batch.merge(
-              store.buckets,
-              e.getKey().getBytes(StandardCharsets.ISO_8859_1),
-              IndexLayout.bucketValue(e.getValue()));
         }
       }
     }
@@ -315,14 +346,14 @@ final class IndexWriter implements AutoCloseable {
           byte[] value = store.db.get(store.documents, key);
           StoredDocument doc = value == null ? null : StoredDocument.decode(value, false);
           if (doc != null && doc.expiresAtMillis() == IndexLayout.timeOfExpiryKey(expiryKey)) {
-            deleteEntries(batch, buckets, key, id, IndexLayout.utf8(id), doc);
+            deleteEntries(batch, buckets, key, id, IndexLayout.utf8(id), doc, null);
             count--;
             swept++;
           } else {
             batch.delete(store.expiry, expiryKey); // left behind by a replaced document
           }
         }
-        buckets.writeTo(batch);
+        buckets.writeRemovals(batch);
         batch.put(store.meta, IndexLayout.COUNT_KEY, IndexLayout.countValue(count));
         store.db.write(writeOptions, batch);
         documentCount = count;
