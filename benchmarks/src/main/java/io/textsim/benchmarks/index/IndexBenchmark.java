@@ -42,19 +42,19 @@ import org.HdrHistogram.Histogram;
  * first {@code articles} are added in batches of {@value #BATCH} by {@code threads} threads (each
  * with its own Redis connection), the rest are the queries, new articles as a feed brings them
  * (many copies of stories already held). Add time is wall time from the first batch to the last
- * acknowledgement, profiling and signing included (both stores profile alike); the store's own
- * part is timed too, after the profiling and signing ({@link NearDuplicateIndex#prepare} then
- * {@link NearDuplicateIndex#addPrepared} for textsim, the pipeline for Redis), and reported as
- * documents per second of store time added up over the threads. Each query asks for
- * the best {@value #TOP_K}, one at a time on one thread, after a warm-up pass over the first
- * {@value #WARMUP} queries; latency is recorded per query in an HdrHistogram, end to end and from
- * the signature to the answer (the store alone, verification included). Bytes per document
- * are the index directory's files after a clean close (as the reopened index's stats count them)
- * for textsim, and the growth of Redis's {@code used_memory} for Redis (it holds everything in
- * memory; what it writes to disk depends on its persistence settings). Reopen is {@code open} plus
- * {@code stats} of the closed directory; the reopened index is then timed on the same queries again
- * (once its background compaction is over) and must give the same answers. The run also checks that
- * both stores give the same top-{@value #TOP_K} ids for every query.
+ * acknowledgement, profiling and signing included (both stores profile alike); the store's own part
+ * is timed too, after the profiling and signing ({@link NearDuplicateIndex#prepare} then {@link
+ * NearDuplicateIndex#addPrepared} for textsim, the pipeline for Redis), and reported as documents
+ * per second of store time added up over the threads. Each query asks for the best {@value #TOP_K},
+ * one at a time on one thread, after a warm-up pass over the first {@value #WARMUP} queries;
+ * latency is recorded per query in an HdrHistogram, end to end and from the signature to the answer
+ * (the store alone, verification included). Bytes per document are the index directory's files
+ * after a clean close (as the reopened index's stats count them) for textsim, and the growth of
+ * Redis's {@code used_memory} for Redis (it holds everything in memory; what it writes to disk
+ * depends on its persistence settings). Reopen is {@code open} plus {@code stats} of the closed
+ * directory; the reopened index is then timed on the same queries again (once its background
+ * compaction is over) and must give the same answers. The run also checks that both stores give the
+ * same top-{@value #TOP_K} ids for every query.
  *
  * <p>The Redis database must be empty: the benchmark refuses to write into one that holds keys.
  */

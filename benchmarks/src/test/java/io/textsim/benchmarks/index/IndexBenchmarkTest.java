@@ -32,7 +32,9 @@ class IndexBenchmarkTest {
     assertEquals(50, r.latencyMicros().getTotalCount());
     assertEquals(50, r.storeLatencyMicros().getTotalCount());
     // The store's part of an add is inside the add's wall time summed over the threads.
-    assertTrue(r.addStoreSeconds() > 0 && r.addStoreSeconds() <= settings.threads() * r.addSeconds() + 1e-3);
+    assertTrue(
+        r.addStoreSeconds() > 0
+            && r.addStoreSeconds() <= settings.threads() * r.addSeconds() + 1e-3);
     assertTrue(r.storeLatencyMicros().getMaxValue() <= r.latencyMicros().getMaxValue());
     assertTrue(r.bytesPerDocument() > 0 && r.reopenSeconds().isPresent());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
