@@ -4,7 +4,13 @@ import io.textsim.core.lsh.LshParameters;
 import io.textsim.core.sketch.MinHashFamily;
 import io.textsim.core.sketch.MinHashParameters;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.DBOptions;
+import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteOptions;
@@ -48,19 +54,7 @@ final class IndexFormat {
       if (version < 0) {
         throw notAnIndex(directory, "its settings record is not textsim's");
       }
-      if (version > IndexSettings.FORMAT_VERSION) {
-        throw new IndexOpenException(
-            IndexOpenException.Reason.NEWER_FORMAT,
-            directory,
-            "index "
-                + directory
-                + " has format version "
-                + version
-                + ", newer than version "
-                + IndexSettings.FORMAT_VERSION
-                + " that this textsim reads; open it with a newer textsim",
-            null);
-      }
+      refuseOtherVersion(directory, OptionalInt.of(version));
       try {
         return IndexSettings.fromBytes(bytes);
       } catch (IllegalArgumentException e) {
@@ -72,6 +66,69 @@ final class IndexFormat {
           directory,
           "cannot read index " + directory + ": " + e.getMessage(),
           e);
+    }
+  }
+
+  /**
+   * Throws {@link IndexOpenException} if {@code version} is present and not {@link
+   * IndexSettings#FORMAT_VERSION}: {@link IndexOpenException.Reason#NEWER_FORMAT} or {@link
+   * IndexOpenException.Reason#OLDER_FORMAT}, the message naming both versions and what to do.
+   */
+  static void refuseOtherVersion(Path directory, OptionalInt version) {
+    if (version.isEmpty() || version.getAsInt() == IndexSettings.FORMAT_VERSION) {
+      return;
+    }
+    int v = version.getAsInt();
+    if (v > IndexSettings.FORMAT_VERSION) {
+      throw new IndexOpenException(
+          IndexOpenException.Reason.NEWER_FORMAT,
+          directory,
+          "index "
+              + directory
+              + " has format version "
+              + v
+              + ", newer than version "
+              + IndexSettings.FORMAT_VERSION
+              + " that this textsim reads; open it with a newer textsim",
+          null);
+    }
+    throw new IndexOpenException(
+        IndexOpenException.Reason.OLDER_FORMAT,
+        directory,
+        "index "
+            + directory
+            + " has format version "
+            + v
+            + ", older than version "
+            + IndexSettings.FORMAT_VERSION
+            + " that this textsim reads; open it with the textsim that wrote it, or add its"
+            + " documents again to a new index",
+        null);
+  }
+
+  /**
+   * The format version in the settings record of the RocksDB store in {@code dir}, read without
+   * opening its other column families (whose options may differ between versions) and without
+   * taking its lock; empty if the store has no textsim settings record or cannot be read.
+   */
+  static OptionalInt storedFormatVersion(Path dir) {
+    List<ColumnFamilyHandle> handles = new ArrayList<>();
+    try (DBOptions options = new DBOptions();
+        RocksDB db =
+            RocksDB.openReadOnly(
+                options,
+                dir.toString(),
+                List.of(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY)),
+                handles)) {
+      try {
+        byte[] bytes = db.get(handles.get(0), IndexLayout.SETTINGS_KEY);
+        int version = bytes == null ? -1 : IndexSettings.formatVersionOf(bytes);
+        return version < 0 ? OptionalInt.empty() : OptionalInt.of(version);
+      } finally {
+        handles.forEach(ColumnFamilyHandle::close);
+      }
+    } catch (RocksDBException e) {
+      return OptionalInt.empty();
     }
   }
 

@@ -1,7 +1,9 @@
 package io.textsim.index;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,6 +12,13 @@ import java.util.List;
  * layout can live beside this one; all integers are big-endian so that byte order is numeric order
  * (signed values have their sign bit flipped first).
  *
+ * <p>Format version 2 (see {@link IndexSettings#FORMAT_VERSION}). A query touches only the small
+ * column families: one point read per band in {@code buckets} and one per candidate in {@code
+ * shingles}; the texts in {@code documents} are read only by gets, replacements, removals and the
+ * expiry sweep. (Version 1 kept the shingles inside the document record and one posting key per
+ * band and document, found by prefix seeks; {@link RocksStore} refuses such a directory, naming the
+ * version.)
+ *
  * <table>
  *   <caption>Column families and their keys</caption>
  *   <tr><th>column family</th><th>key</th><th>value</th></tr>
@@ -17,8 +26,12 @@ import java.util.List;
  *       version, shingles, hashes, banding)</td></tr>
  *   <tr><td>{@code default}</td><td>{@code [1]['N']}</td><td>live document count, 8 bytes</td></tr>
  *   <tr><td>{@code documents}</td><td>{@code [1][id UTF-8]}</td><td>{@link StoredDocument}</td></tr>
- *   <tr><td>{@code postings}</td><td>{@code [1][band u16][band key i64][id UTF-8]}</td><td>empty;
- *       the first 11 bytes are the prefix a query seeks</td></tr>
+ *   <tr><td>{@code shingles}</td><td>{@code [1][id UTF-8]}</td><td>{@link StoredShingles}: what a
+ *       query verifies against</td></tr>
+ *   <tr><td>{@code buckets}</td><td>{@code [1][band u16][band key i64]}</td><td>the ids of the
+ *       bucket, each as {@code [length u16][id UTF-8]}, concatenated in the order they were added
+ *       (new ids are appended by RocksDB's string-append merge operator, without a
+ *       delimiter)</td></tr>
  *   <tr><td>{@code expiry}</td><td>{@code [1][expires at, ms, i64 sign-flipped][id UTF-8]}</td>
  *       <td>empty; ordered by time so the sweeper reads only what is due</td></tr>
  *   <tr><td>{@code furniture}</td><td>{@code [1][source UTF-8]}</td><td>{@code [1][model
@@ -31,16 +44,24 @@ final class IndexLayout {
 
   static final String CF_DEFAULT = "default";
   static final String CF_DOCUMENTS = "documents";
-  static final String CF_POSTINGS = "postings";
+  static final String CF_SHINGLES = "shingles";
+  static final String CF_BUCKETS = "buckets";
+
+  /** A column family of format version 1 only: one key per band and document. */
+  static final String CF_V1_POSTINGS = "postings";
+
   static final String CF_EXPIRY = "expiry";
   static final String CF_FURNITURE = "furniture";
 
   /** The column families in the order they are opened; handles are indexed by this order. */
   static final List<String> COLUMN_FAMILIES =
-      List.of(CF_DEFAULT, CF_DOCUMENTS, CF_POSTINGS, CF_EXPIRY, CF_FURNITURE);
+      List.of(CF_DEFAULT, CF_DOCUMENTS, CF_SHINGLES, CF_BUCKETS, CF_EXPIRY, CF_FURNITURE);
 
-  /** Length of a postings key before the id: the prefix shared by one bucket. */
-  static final int POSTING_PREFIX_BYTES = 1 + 2 + 8;
+  /** Length of a bucket key. */
+  static final int BUCKET_KEY_BYTES = 1 + 2 + 8;
+
+  /** The longest id a bucket entry can hold, in bytes of UTF-8 (its length is a u16). */
+  static final int MAX_BUCKET_ID_BYTES = 0xFFFF;
 
   /** Length of an expiry key before the id. */
   static final int EXPIRY_PREFIX_BYTES = 1 + 8;
@@ -61,21 +82,54 @@ final class IndexLayout {
     return new String(key, 1, key.length - 1, StandardCharsets.UTF_8);
   }
 
-  static byte[] postingPrefix(int band, long bandKey) {
-    return ByteBuffer.allocate(POSTING_PREFIX_BYTES)
+  static byte[] bucketKey(int band, long bandKey) {
+    return ByteBuffer.allocate(BUCKET_KEY_BYTES)
         .put(KEY_LAYOUT)
         .putShort((short) band)
         .putLong(bandKey)
         .array();
   }
 
-  static byte[] postingKey(int band, long bandKey, byte[] idUtf8) {
-    return prefixed(postingPrefix(band, bandKey), idUtf8);
+  /** One id as a bucket holds it: the operand appended when a document joins the bucket. */
+  static byte[] bucketEntry(byte[] idUtf8) {
+    if (idUtf8.length > MAX_BUCKET_ID_BYTES) {
+      throw new IllegalArgumentException("id of " + idUtf8.length + " bytes is too long");
+    }
+    return ByteBuffer.allocate(2 + idUtf8.length)
+        .putShort((short) idUtf8.length)
+        .put(idUtf8)
+        .array();
   }
 
-  static String idOfPostingKey(byte[] key) {
-    return new String(
-        key, POSTING_PREFIX_BYTES, key.length - POSTING_PREFIX_BYTES, StandardCharsets.UTF_8);
+  /** The ids of a bucket value, in the order they were added; none for {@code null}. */
+  static List<String> bucketIds(byte[] value) {
+    if (value == null) {
+      return List.of();
+    }
+    List<String> ids = new ArrayList<>();
+    int at = 0;
+    while (at < value.length) {
+      if (at + 2 > value.length) {
+        throw new IllegalStateException("bucket value is damaged: a length is cut short");
+      }
+      int n = ((value[at] & 0xFF) << 8) | (value[at + 1] & 0xFF);
+      at += 2;
+      if (at + n > value.length) {
+        throw new IllegalStateException("bucket value is damaged: an id is cut short");
+      }
+      ids.add(new String(value, at, n, StandardCharsets.UTF_8));
+      at += n;
+    }
+    return ids;
+  }
+
+  /** A bucket value holding {@code ids}, in that order. */
+  static byte[] bucketValue(List<String> ids) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (String id : ids) {
+      out.writeBytes(bucketEntry(utf8(id)));
+    }
+    return out.toByteArray();
   }
 
   static byte[] expiryPrefix(long expiresAtMillis) {
@@ -114,11 +168,6 @@ final class IndexLayout {
       throw new IllegalStateException("document count value has " + value.length + " bytes, not 8");
     }
     return ByteBuffer.wrap(value).getLong();
-  }
-
-  static boolean startsWith(byte[] key, byte[] prefix) {
-    return key.length >= prefix.length
-        && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
   }
 
   static byte[] utf8(String s) {

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * An index directory that cannot be opened: missing, not an index, of a newer format, or in use by
- * another process. The message names the path and says what to do.
+ * An index directory that cannot be opened: missing, not an index, of a newer or older format, or
+ * in use by another process. The message names the path and says what to do.
  */
 public final class IndexOpenException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -18,6 +18,11 @@ public final class IndexOpenException extends RuntimeException {
     NOT_AN_INDEX,
     /** The index was written by a newer textsim, in a format this one does not read. */
     NEWER_FORMAT,
+    /**
+     * The index was written by an earlier textsim, in a format this one no longer reads; its
+     * documents have to be added again to a new index.
+     */
+    OLDER_FORMAT,
     /** Another process (or another open index in this one) holds the directory's lock. */
     LOCKED,
     /** The store could not be read (an I/O error or damage). */

@@ -20,13 +20,14 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.RocksIterator;
 import org.rocksdb.Snapshot;
 
 /**
- * The query path of an index: candidates from one prefix seek per band of the query's signature,
- * each verified by exact Jaccard of the shingle sets and given a verdict, all read from one
- * snapshot so that a document is seen whole or not at all. Stateless between calls; thread-safe.
+ * The query path of an index: candidates from the query's bucket in each band, each verified by
+ * exact Jaccard of the shingle sets and given a verdict, all read from one snapshot so that a
+ * document is seen whole or not at all. Two batched point reads: the buckets (most of them answered
+ * "absent" by Bloom filters), then the candidates' shingle records; the texts are not read.
+ * Stateless between calls; thread-safe.
  */
 final class IndexSearcher {
   private final Path directory;
@@ -54,19 +55,17 @@ final class IndexSearcher {
       double minScore,
       long now) {
     Snapshot snapshot = store.db.getSnapshot();
-    try (ReadOptions read = new ReadOptions().setSnapshot(snapshot).setPrefixSameAsStart(true)) {
+    try (ReadOptions read = new ReadOptions().setSnapshot(snapshot)) {
+      List<byte[]> bucketKeys = new ArrayList<>(lsh.bands());
+      for (int b = 0; b < lsh.bands(); b++) {
+        bucketKeys.add(IndexLayout.bucketKey(b, signature.bandKey(b, lsh.rows())));
+      }
+      List<byte[]> buckets =
+          store.db.multiGetAsList(
+              read, Collections.nCopies(bucketKeys.size(), store.buckets), bucketKeys);
       Set<String> candidates = new LinkedHashSet<>();
-      try (RocksIterator it = store.db.newIterator(store.postings, read)) {
-        for (int b = 0; b < lsh.bands(); b++) {
-          byte[] prefix = IndexLayout.postingPrefix(b, signature.bandKey(b, lsh.rows()));
-          for (it.seek(prefix); it.isValid(); it.next()) {
-            byte[] key = it.key();
-            if (!IndexLayout.startsWith(key, prefix)) {
-              break;
-            }
-            candidates.add(IndexLayout.idOfPostingKey(key));
-          }
-        }
+      for (byte[] bucket : buckets) {
+        candidates.addAll(IndexLayout.bucketIds(bucket));
       }
       exclude.ifPresent(candidates::remove);
       List<String> ids = new ArrayList<>(candidates);
@@ -78,13 +77,13 @@ final class IndexSearcher {
           keys.isEmpty()
               ? List.of()
               : store.db.multiGetAsList(
-                  read, Collections.nCopies(keys.size(), store.documents), keys);
+                  read, Collections.nCopies(keys.size(), store.shingles), keys);
       List<IndexMatch> scored = new ArrayList<>();
       for (int i = 0; i < ids.size(); i++) {
         if (values.get(i) == null) {
           continue;
         }
-        StoredDocument doc = StoredDocument.decode(values.get(i), false);
+        StoredShingles doc = StoredShingles.decode(values.get(i));
         if (doc.isExpiredAt(now)) {
           continue;
         }
@@ -109,7 +108,7 @@ final class IndexSearcher {
   }
 
   /** Exact Jaccard and containment both ways, with the empty-set rules of {@link Measures}. */
-  private IndexMatch verify(String id, ShingleSet query, StoredDocument doc) {
+  private IndexMatch verify(String id, ShingleSet query, StoredShingles doc) {
     ShingleSet stored = doc.shingles();
     double jaccard = Measures.jaccard(query, stored);
     int common = query.intersectionSize(stored);

@@ -13,7 +13,8 @@ import java.util.Objects;
  * at every open, so that a reopened index signs and bands exactly as before whatever options the
  * opener passes.
  *
- * <p>Format version 1, big-endian: magic {@code "TSIX"} (4 bytes), format version (1 byte),
+ * <p>The record's layout is the same in format versions 1 and 2, so that any of them can be told
+ * apart by its version byte. Big-endian: magic {@code "TSIX"} (4 bytes), format version (1 byte),
  * normalizer code (1 byte, 1 = news), shingle kind (1 byte, 1 = words, 2 = characters), shingle
  * size (1 byte), MinHash family code (1 byte), number of hashes (4), seed (8), bands (4), rows (4),
  * verdict threshold (8, IEEE double), created at (8, epoch ms). 45 bytes.
@@ -22,7 +23,14 @@ record IndexSettings(
     MinHashParameters minHash, LshParameters lsh, double threshold, long createdAtMillis) {
 
   static final int MAGIC = 0x54534958; // "TSIX"
-  static final int FORMAT_VERSION = 1;
+
+  /**
+   * The version of the whole on-disk format (this record, {@link IndexLayout}'s column families and
+   * keys, the value formats). 2: shingles and bucket lists in column families of their own; 1:
+   * shingles inside the document record, one posting key per band and document.
+   */
+  static final int FORMAT_VERSION = 2;
+
   private static final int NORMALIZER_NEWS = 1;
   private static final int BYTES = 45;
 
@@ -64,9 +72,9 @@ record IndexSettings(
   }
 
   /**
-   * Reads format version 1.
+   * Reads settings of format version {@link #FORMAT_VERSION}.
    *
-   * @throws IllegalArgumentException saying what is wrong if the bytes are not version 1 settings
+   * @throws IllegalArgumentException saying what is wrong if the bytes are not such settings
    */
   static IndexSettings fromBytes(byte[] bytes) {
     if (formatVersionOf(bytes) != FORMAT_VERSION || bytes.length != BYTES) {

@@ -7,7 +7,6 @@ import io.textsim.core.measure.Measures;
 import io.textsim.core.measure.Verdict;
 import io.textsim.core.shingle.ShingleSet;
 import io.textsim.core.sketch.MinHashParameters;
-import io.textsim.core.sketch.MinHashSignature;
 import io.textsim.core.sketch.MinHasher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,18 +30,22 @@ import org.rocksdb.WriteBatch;
  * with their MinHash signature, their LSH band postings and the shingle set a query verifies
  * against, and can be queried, removed, read back and expired.
  *
- * <p><b>Queries.</b> A query text is profiled and signed as a stored document is; each band of its
- * signature is looked up (one prefix seek per band); every candidate is verified by exact Jaccard
- * of the shingle sets ({@link Measures#jaccard(ShingleSet, ShingleSet)}) and given a {@link
+ * <p><b>Queries.</b> A query text is profiled and signed as a stored document is; the bucket of
+ * each band of its signature is read (one batched point read for all bands); every candidate is
+ * verified by exact Jaccard of the shingle sets ({@link Measures#jaccard(ShingleSet, ShingleSet)}),
+ * read in a second batched point read from a column family that holds only them, and given a {@link
  * Verdict} at the index's threshold. A query reads one RocksDB snapshot, so it sees each document
- * whole or not at all. Cost: one seek per band plus O(|A| + |B|) per candidate.
+ * whole or not at all. Cost: one point read per band plus one small read and O(|A| + |B|) per
+ * candidate. {@link #prepareQuery} and {@link #prepare} do the profiling apart, for callers that
+ * want it on threads of their own.
  *
- * <p><b>Writes and durability.</b> A document, its postings, its expiry entry and the document
- * count go into one {@link WriteBatch}: readers see all of it or none. Every batch goes through the
- * write-ahead log before the call returns; with {@link Durability#SYNC} (the default) the log is
- * also fsynced, so an acknowledged add survives a power loss, and with either policy it survives
- * {@code kill -9}. Profiling and signing run outside any lock; the short read-modify-write that
- * replaces old postings and counts documents is serialized.
+ * <p><b>Writes and durability.</b> A document, its shingles, its bucket entries, its expiry entry
+ * and the document count go into one {@link WriteBatch}: readers see all of it or none. Every batch
+ * goes through the write-ahead log before the call returns; with {@link Durability#SYNC} (the
+ * default) the log is also fsynced before the call returns, so an acknowledged add survives a power
+ * loss, and with either policy it survives {@code kill -9}. Profiling and signing run outside any
+ * lock; the short read-modify-write that replaces old bucket entries and counts documents is
+ * serialized; the fsync is not, so that concurrent writers share it (see {@code IndexWriter}).
  *
  * <p><b>Expiry.</b> A document expires at its TTL after it is added, or at the retention window
  * after its time, whichever is first. Queries, gets and removes never return an expired document
@@ -145,14 +148,56 @@ public final class NearDuplicateIndex implements AutoCloseable {
     Objects.requireNonNull(documents, "documents");
     DocumentChecks.checkBatch(documents, options.maxTextLength());
     long now = options.clock().millis();
-    List<StoredDocument> prepared = new ArrayList<>(documents.size());
+    List<IndexWriter.Entry> prepared = new ArrayList<>(documents.size());
     for (IndexDocument d : documents) {
-      prepared.add(prepare(d, now));
+      prepared.add(entry(d, now));
     }
     return withOpenIndex(() -> writer.add(documents, prepared, now));
   }
 
-  private StoredDocument prepare(IndexDocument d, long now) {
+  /**
+   * Profiles and signs {@code document} for this index without touching the store: the first half
+   * of {@link #add(List)}, for {@link #addPrepared(List)}.
+   *
+   * @throws IllegalArgumentException as {@link #add(List)} for a batch of this one document
+   */
+  public PreparedDocument prepare(IndexDocument document) {
+    Objects.requireNonNull(document, "document");
+    DocumentChecks.checkBatch(List.of(document), options.maxTextLength());
+    return new PreparedDocument(this, document, entry(document, options.clock().millis()));
+  }
+
+  /**
+   * Adds documents prepared by {@link #prepare(IndexDocument)} of this index, as {@link #add(List)}
+   * adds them: one atomic, durable write.
+   *
+   * @throws IllegalArgumentException if a document was prepared by another index, or an id repeats
+   *     in the batch (naming it)
+   */
+  public AddResult addPrepared(List<PreparedDocument> documents) {
+    Objects.requireNonNull(documents, "documents");
+    List<IndexDocument> given = new ArrayList<>(documents.size());
+    List<IndexWriter.Entry> entries = new ArrayList<>(documents.size());
+    for (int i = 0; i < documents.size(); i++) {
+      PreparedDocument p = Objects.requireNonNull(documents.get(i), "documents[" + i + "]");
+      if (p.index() != this) {
+        throw new IllegalArgumentException(
+            "document "
+                + (i + 1)
+                + " (id '"
+                + p.document().id()
+                + "') was prepared by another index than "
+                + directory);
+      }
+      given.add(p.document());
+      entries.add(p.entry());
+    }
+    DocumentChecks.checkBatch(given, options.maxTextLength());
+    long now = options.clock().millis();
+    return withOpenIndex(() -> writer.add(given, entries, now));
+  }
+
+  private IndexWriter.Entry entry(IndexDocument d, long now) {
     ShingleSet content = contentShingles(profiler.profile(d.text()), d.source());
     long expiresAt = StoredDocument.NEVER;
     if (d.ttl().isPresent()) {
@@ -164,14 +209,16 @@ public final class NearDuplicateIndex implements AutoCloseable {
           Math.min(
               expiresAt, StoredDocument.saturatedAdd(from, options.retention().get().toMillis()));
     }
-    return new StoredDocument(
-        d.text(),
-        d.source(),
-        d.time().map(Instant::toEpochMilli),
-        now,
-        expiresAt,
-        hasher.sign(content),
-        content);
+    StoredDocument stored =
+        new StoredDocument(
+            d.text(),
+            d.source(),
+            d.time().map(Instant::toEpochMilli),
+            now,
+            expiresAt,
+            hasher.sign(content),
+            content.size());
+    return new IndexWriter.Entry(stored, content);
   }
 
   /** The point where furniture leaves a document: before it is signed, stored or compared. */
@@ -194,13 +241,45 @@ public final class NearDuplicateIndex implements AutoCloseable {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(source, "source");
     DocumentChecks.checkQuery(topK, minScore);
+    return query(prepareQuery(text, source), topK, minScore);
+  }
+
+  /**
+   * Profiles and signs a query text for this index without touching the store: the first half of
+   * {@link #query(String, Optional, int, double)}.
+   *
+   * @throws IllegalArgumentException if the text is over the limit or not well-formed UTF-16
+   */
+  public PreparedQuery prepareQuery(String text, Optional<String> source) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(source, "source");
     DocumentChecks.checkQueryText(text, options.maxTextLength());
     ShingleSet content = contentShingles(profiler.profile(text), source);
-    MinHashSignature signature = hasher.sign(content);
+    return new PreparedQuery(this, content, hasher.sign(content));
+  }
+
+  /**
+   * The stored documents most like a query prepared by {@link #prepareQuery(String, Optional)} of
+   * this index, as {@link #query(String, Optional, int, double)}.
+   *
+   * @throws IllegalArgumentException if the query was prepared by another index, {@code topK < 1}
+   *     or {@code minScore} is outside [0, 1]
+   */
+  public List<IndexMatch> query(PreparedQuery query, int topK, double minScore) {
+    Objects.requireNonNull(query, "query");
+    DocumentChecks.checkQuery(topK, minScore);
+    if (query.index() != this) {
+      throw new IllegalArgumentException("query was prepared by another index than " + directory);
+    }
     return withOpenIndex(
         () ->
             searcher.search(
-                signature, content, Optional.empty(), topK, minScore, options.clock().millis()));
+                query.signature(),
+                query.content(),
+                Optional.empty(),
+                topK,
+                minScore,
+                options.clock().millis()));
   }
 
   /**
@@ -216,10 +295,15 @@ public final class NearDuplicateIndex implements AutoCloseable {
           if (doc.isEmpty()) {
             return Optional.empty();
           }
+          byte[] shingles = store.db.get(store.shingles, IndexLayout.documentKey(id));
+          if (shingles == null) {
+            throw new IllegalStateException(
+                "index " + directory + " holds document '" + id + "' without its shingles");
+          }
           return Optional.of(
               searcher.search(
                   doc.get().signature(),
-                  doc.get().shingles(),
+                  StoredShingles.decode(shingles).shingles(),
                   Optional.of(id),
                   topK,
                   minScore,
@@ -257,7 +341,7 @@ public final class NearDuplicateIndex implements AutoCloseable {
                             d.expiresAtMillis() == StoredDocument.NEVER
                                 ? Optional.empty()
                                 : Optional.of(Instant.ofEpochMilli(d.expiresAtMillis())),
-                            d.shingles().size())));
+                            d.shingleCount())));
   }
 
   private Optional<StoredDocument> read(String id, boolean withText) throws RocksDBException {

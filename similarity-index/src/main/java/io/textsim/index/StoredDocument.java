@@ -1,6 +1,5 @@
 package io.textsim.index;
 
-import io.textsim.core.shingle.ShingleSet;
 import io.textsim.core.sketch.MinHashSignature;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -9,18 +8,21 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One document as kept in the {@code documents} column family: everything a query, a removal or a
- * get needs, so that no operation re-profiles a stored text.
+ * One document as kept in the {@code documents} column family: what a get, a replacement, a removal
+ * or the expiry sweep needs (the signature gives the buckets to leave), so that no operation
+ * re-profiles a stored text. The shingles a query verifies against are kept apart, in {@link
+ * StoredShingles}.
  *
- * <p>Value format version 1, big-endian: version (1 byte), flags (1 byte: bit 0 source present, bit
+ * <p>Value format version 2, big-endian: version (1 byte), flags (1 byte: bit 0 source present, bit
  * 1 time present, bit 2 expiry present), added at (8, epoch ms), time (8, if present), expires at
  * (8, if present), source (2-byte length + UTF-8, if present), text (4-byte length + UTF-8),
- * signature (4-byte length + {@link MinHashSignature#toBytes()}), shingles (4-byte count + 8 bytes
- * each, ascending, the set after furniture was taken out).
+ * signature (4-byte length + {@link MinHashSignature#toBytes()}), shingle count (4). (Version 1, of
+ * index format 1, ended with the shingles themselves.)
  *
  * @param text the text as given; empty when decoded without it ({@link #decode(byte[], boolean)})
  * @param expiresAtMillis epoch ms after which the document is gone, {@link #NEVER} if it does not
  *     expire
+ * @param shingleCount the size of the document's shingle set (after furniture was taken out)
  */
 record StoredDocument(
     String text,
@@ -29,9 +31,9 @@ record StoredDocument(
     long addedAtMillis,
     long expiresAtMillis,
     MinHashSignature signature,
-    ShingleSet shingles) {
+    int shingleCount) {
 
-  static final byte VALUE_VERSION = 1;
+  static final byte VALUE_VERSION = 2;
   static final long NEVER = Long.MAX_VALUE;
 
   StoredDocument {
@@ -39,7 +41,9 @@ record StoredDocument(
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(timeMillis, "timeMillis");
     Objects.requireNonNull(signature, "signature");
-    Objects.requireNonNull(shingles, "shingles");
+    if (shingleCount < 0) {
+      throw new IllegalArgumentException("shingleCount must be >= 0, got " + shingleCount);
+    }
   }
 
   /** {@code a + b} in epoch ms, saturated just below {@link #NEVER} (which means "no expiry"). */
@@ -66,8 +70,7 @@ record StoredDocument(
             + textBytes.length
             + 4
             + sig.length
-            + 4
-            + 8 * shingles.size();
+            + 4;
     int flags =
         (source.isPresent() ? 1 : 0)
             | (timeMillis.isPresent() ? 2 : 0)
@@ -83,18 +86,15 @@ record StoredDocument(
     }
     out.putInt(textBytes.length).put(textBytes);
     out.putInt(sig.length).put(sig);
-    out.putInt(shingles.size());
-    for (int i = 0; i < shingles.size(); i++) {
-      out.putLong(shingles.get(i));
-    }
+    out.putInt(shingleCount);
     return out.array();
   }
 
   /**
-   * Reads value format version 1; without {@code withText} the text is skipped (a query needs only
-   * the shingles), and {@link #text()} is empty.
+   * Reads value format version 2; without {@code withText} the text is skipped, and {@link #text()}
+   * is empty.
    *
-   * @throws IllegalStateException naming what is wrong if the value is not version 1 or is
+   * @throws IllegalStateException naming what is wrong if the value is not version 2 or is
    *     truncated (the store is damaged: a bad value is not the caller's input)
    */
   static StoredDocument decode(byte[] value, boolean withText) {
@@ -103,7 +103,10 @@ record StoredDocument(
       int version = Byte.toUnsignedInt(in.get());
       if (version != VALUE_VERSION) {
         throw new IllegalStateException(
-            "stored document has value version " + version + ", this library reads 1");
+            "stored document has value version "
+                + version
+                + ", this library reads "
+                + VALUE_VERSION);
       }
       int flags = in.get();
       long addedAt = in.getLong();
@@ -121,20 +124,13 @@ record StoredDocument(
       in.position(in.position() + textLength);
       byte[] sig = new byte[in.getInt()];
       in.get(sig);
-      long[] shingles = new long[in.getInt()];
-      in.asLongBuffer().get(shingles);
-      if (in.position() + 8 * shingles.length != value.length) {
+      int shingleCount = in.getInt();
+      if (in.hasRemaining()) {
         throw new IllegalStateException(
-            "stored document has " + value.length + " bytes, its fields need a different size");
+            "stored document has " + value.length + " bytes, its fields need fewer");
       }
       return new StoredDocument(
-          text,
-          source,
-          time,
-          addedAt,
-          expiresAt,
-          MinHashSignature.fromBytes(sig),
-          ShingleSet.of(shingles));
+          text, source, time, addedAt, expiresAt, MinHashSignature.fromBytes(sig), shingleCount);
     } catch (BufferUnderflowException | IllegalArgumentException e) {
       throw new IllegalStateException("stored document value is damaged: " + e.getMessage(), e);
     }

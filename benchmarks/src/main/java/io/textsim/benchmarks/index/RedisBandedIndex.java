@@ -66,29 +66,53 @@ final class RedisBandedIndex implements IndexBenchmark.BatchSink {
     throw new IllegalStateException("INFO memory has no used_memory line");
   }
 
-  /** Adds a batch of documents in one pipeline. */
+  /**
+   * Profiles and signs a batch, then adds it in one pipeline; returns the nanoseconds of the
+   * pipeline (encoding, sending, Redis's work and the replies), the profiling left out.
+   */
   @Override
-  public void add(List<IndexDocument> batch) {
-    Pipeline p = jedis.pipelined();
+  public long add(List<IndexDocument> batch) {
+    List<ShingleSet> sets = new ArrayList<>(batch.size());
+    List<MinHashSignature> signatures = new ArrayList<>(batch.size());
     for (IndexDocument d : batch) {
       ShingleSet shingles = profiler.profile(d.text()).shingles();
-      MinHashSignature signature = hasher.sign(shingles);
-      byte[] id = d.id().getBytes(StandardCharsets.UTF_8);
-      p.set(documentKey(id), encode(shingles));
+      sets.add(shingles);
+      signatures.add(hasher.sign(shingles));
+    }
+    long start = System.nanoTime();
+    Pipeline p = jedis.pipelined();
+    for (int i = 0; i < batch.size(); i++) {
+      byte[] id = batch.get(i).id().getBytes(StandardCharsets.UTF_8);
+      p.set(documentKey(id), encode(sets.get(i)));
       for (int b = 0; b < lsh.bands(); b++) {
-        p.sadd(bucketKey(b, signature.bandKey(b, lsh.rows())), id);
+        p.sadd(bucketKey(b, signatures.get(i).bandKey(b, lsh.rows())), id);
       }
     }
     p.sync();
+    return System.nanoTime() - start;
   }
 
   /** A verified match: the id and the Jaccard similarity of the shingle sets. */
   record Match(String id, double score) {}
 
+  /** A query text profiled and signed, as textsim's {@code PreparedQuery}. */
+  record Query(ShingleSet shingles, MinHashSignature signature) {}
+
+  /** Profiles and signs a query text. */
+  Query prepare(String text) {
+    ShingleSet query = profiler.profile(text).shingles();
+    return new Query(query, hasher.sign(query));
+  }
+
   /** The stored documents most like {@code text}, best first, ties by id; at most {@code topK}. */
   List<Match> query(String text, int topK) {
-    ShingleSet query = profiler.profile(text).shingles();
-    MinHashSignature signature = hasher.sign(query);
+    return query(prepare(text), topK);
+  }
+
+  /** As {@link #query(String, int)} for a prepared query: the part that reads the store. */
+  List<Match> query(Query prepared, int topK) {
+    ShingleSet query = prepared.shingles();
+    MinHashSignature signature = prepared.signature();
     Pipeline p = jedis.pipelined();
     List<Response<Set<byte[]>>> buckets = new ArrayList<>(lsh.bands());
     for (int b = 0; b < lsh.bands(); b++) {

@@ -30,6 +30,12 @@ class IndexBenchmarkTest {
     IndexBenchmark.Result r = results.get(0);
     assertEquals(600, r.documents());
     assertEquals(50, r.latencyMicros().getTotalCount());
+    assertEquals(50, r.storeLatencyMicros().getTotalCount());
+    // The store's part of an add is inside the add's wall time summed over the threads.
+    assertTrue(
+        r.addStoreSeconds() > 0
+            && r.addStoreSeconds() <= settings.threads() * r.addSeconds() + 1e-3);
+    assertTrue(r.storeLatencyMicros().getMaxValue() <= r.latencyMicros().getMaxValue());
     assertTrue(r.bytesPerDocument() > 0 && r.reopenSeconds().isPresent());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     IndexBenchmark.report(settings, results, new PrintStream(out, true, "UTF-8"));
@@ -37,6 +43,7 @@ class IndexBenchmarkTest {
     assertTrue(report.startsWith("600 articles added by "), report);
     assertTrue(report.contains("| textsim NearDuplicateIndex"), report);
     assertTrue(report.contains("targets: add >= 5,000 documents/s: "), report);
+    assertTrue(report.contains("| store | add, documents per store-second |"), report);
   }
 
   @Test
