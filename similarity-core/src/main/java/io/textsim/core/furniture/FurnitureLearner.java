@@ -3,6 +3,7 @@ package io.textsim.core.furniture;
 import io.textsim.core.Cancellation;
 import io.textsim.core.shingle.ShingleConfig;
 import io.textsim.core.shingle.ShingleHashing;
+import io.textsim.core.shingle.ShingleLookup;
 import io.textsim.core.shingle.ShingleSet;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -227,9 +228,13 @@ public final class FurnitureLearner {
         cancellation);
   }
 
-  /** Each set's shingles as numbers among {@code recurring} (-1 where not), on all cores. */
+  /**
+   * Each set's shingles as numbers among {@code recurring} (-1 where not), on all cores, looked up
+   * in a directory over the recurring shingles (two cache misses a shingle, where a search of
+   * millions of them took several).
+   */
   private static int[][] candidateNumbers(ShingleSet[] sets, ShingleSet recurring) {
-    int candidates = recurring.size();
+    ShingleLookup lookup = ShingleLookup.of(recurring);
     int[][] out = new int[sets.length][];
     IntStream.range(0, sets.length)
         .parallel()
@@ -237,18 +242,8 @@ public final class FurnitureLearner {
             p -> {
               ShingleSet set = sets[p];
               int[] numbers = new int[set.size()];
-              int c = 0;
-              for (int i = 0; i < set.size(); i++) {
-                int found = c < candidates ? recurring.indexOf(set.get(i), c) : -1;
-                if (found >= 0) {
-                  c = found;
-                  numbers[i] = c;
-                } else {
-                  numbers[i] = -1;
-                  if (c < candidates) {
-                    c = -found - 1; // the insertion point: later shingles are larger
-                  }
-                }
+              for (int i = 0; i < numbers.length; i++) {
+                numbers[i] = lookup.indexOf(set.get(i));
               }
               out[p] = numbers;
             });
@@ -419,29 +414,90 @@ public final class FurnitureLearner {
               c -> before[c] || frequency[c] >= cutoff,
               options.sameStoryOverlap());
       // A level's decisions are independent of each other (each reads the furniture found below
-      // it, `before`), so they are made in parallel and applied in order.
+      // it, `before`), and a decision depends only on the candidate's sampled documents: the
+      // shingles of one passage that the same documents share have the same sample, and are
+      // decided once. The distinct samples are decided in parallel and applied in order.
+      int[] same = firstOfEqualSamples(from, to, byFrequency, frame, firstDocs, filled, s);
+      int[] distinct = IntStream.range(0, to - from).filter(x -> same[x] == x).toArray();
+      boolean[] different = new boolean[to - from];
       int levelFrom = from;
-      int[] found =
-          IntStream.range(from, to)
-              .parallel()
-              .filter(
-                  k -> {
-                    if (((k - levelFrom) & 1023) == 0) {
-                      cancellation.throwIfCancelled();
-                    }
-                    int c = byFrequency[k];
-                    return !frame[c]
-                        && test.judge(firstDocs, c * s, filled[c]) == SameStory.DIFFERENT;
-                  })
-              .toArray();
-      for (int k : found) {
-        int c = byFrequency[k];
-        removed[c] = true;
-        out[count++] = shingle[c];
+      IntStream.range(0, distinct.length)
+          .parallel()
+          .forEach(
+              x -> {
+                if ((x & 1023) == 0) {
+                  cancellation.throwIfCancelled();
+                }
+                int c = byFrequency[levelFrom + distinct[x]];
+                different[distinct[x]] =
+                    test.judge(firstDocs, c * s, filled[c]) == SameStory.DIFFERENT;
+              });
+      for (int k = from; k < to; k++) {
+        int x = same[k - from];
+        if (x >= 0 && different[x]) {
+          int c = byFrequency[k];
+          removed[c] = true;
+          out[count++] = shingle[c];
+        }
       }
       from = to;
     }
     return ShingleSet.of(Arrays.copyOf(out, count));
+  }
+
+  /**
+   * For the level {@code byFrequency[from, to)}: for each of its candidates (by offset from {@code
+   * from}), the offset of the level's first candidate with the same sampled documents in the same
+   * order, or -1 for a candidate of the frame (not decided here). Found with an open-addressing
+   * table of offsets keyed by a hash of the sample; equal hashes are compared in full, so a
+   * collision costs time, never a wrong answer.
+   */
+  static int[] firstOfEqualSamples(
+      int from,
+      int to,
+      int[] byFrequency,
+      boolean[] frame,
+      int[] firstDocs,
+      int[] filled,
+      int sample) {
+    int size = to - from;
+    int[] same = new int[size];
+    int capacity = Integer.highestOneBit(Math.max(1, size)) << 2; // load at most 1/2
+    int mask = capacity - 1;
+    int[] table = new int[capacity];
+    Arrays.fill(table, -1);
+    for (int x = 0; x < size; x++) {
+      int c = byFrequency[from + x];
+      if (frame[c]) {
+        same[x] = -1;
+        continue;
+      }
+      int at = c * sample;
+      int length = filled[c];
+      long h = length;
+      for (int i = at; i < at + length; i++) {
+        h = (h ^ firstDocs[i]) * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 29;
+      }
+      int slot = (int) (h ^ (h >>> 32)) & mask;
+      while (true) {
+        int y = table[slot];
+        if (y < 0) {
+          table[slot] = x;
+          same[x] = x;
+          break;
+        }
+        int d = byFrequency[from + y];
+        if (filled[d] == length
+            && Arrays.equals(
+                firstDocs, at, at + length, firstDocs, d * sample, d * sample + length)) {
+          same[x] = y;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+    return same;
   }
 
   /**
