@@ -5,13 +5,13 @@ import io.textsim.core.shingle.ShingleConfig;
 import io.textsim.core.shingle.ShingleHashing;
 import io.textsim.core.shingle.ShingleLookup;
 import io.textsim.core.shingle.ShingleSet;
+import io.textsim.core.shingle.ShingleSort;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 /**
@@ -156,11 +156,7 @@ public final class FurnitureLearner {
       }
     }
     cancellation.throwIfCancelled();
-    if (all.length > (1 << 16)) {
-      Arrays.parallelSort(all);
-    } else {
-      Arrays.sort(all);
-    }
+    ShingleSort.sort(all);
     // Recurring shingles (sorted) and their document frequencies; a set holds each shingle once,
     // so a run's length is the number of documents.
     int recurring = 0;
@@ -331,7 +327,8 @@ public final class FurnitureLearner {
    * The decision after counting: the frame, then the recurring blocks level by level. {@code
    * firstDocs[c * sample ..]} holds the first {@code filled[c]} documents of recurring shingle
    * {@code c}, as indices into {@code sampled}, as does {@code frameSample} for the source's first
-   * documents; {@code candidateAt[p]} numbers the shingles of {@code sampled[p]}.
+   * documents; {@code candidateAt[p]} numbers the shingles of {@code sampled[p]} (and is renumbered
+   * here).
    */
   private static ShingleSet decide(
       int n,
@@ -348,37 +345,11 @@ public final class FurnitureLearner {
     int minDocs = options.minDocuments();
     int candidates = shingle.length;
     int s = options.sample();
-    boolean[] removed = new boolean[candidates];
-    long[] out = new long[candidates];
-    int count = 0;
-    if (knownSource) {
-      int frameDocs = Math.max(minDocs, (int) Math.ceil(options.frameShare() * n));
-      SameStory test =
-          new SameStory(
-              sampled, candidateAt, c -> frequency[c] >= frameDocs, options.sameStoryOverlap());
-      boolean anyFrame = false;
-      for (int c = 0; c < candidates && !anyFrame; c++) {
-        anyFrame = frequency[c] >= frameDocs;
-      }
-      if (anyFrame) {
-        if (test.judge(frameSample, 0, frameSample.length) == SameStory.DIFFERENT) {
-          for (int c = 0; c < candidates; c++) {
-            if (frequency[c] >= frameDocs) {
-              removed[c] = true;
-              out[count++] = shingle[c];
-            }
-          }
-        }
-      }
-    }
-    boolean[] frame = removed.clone();
-
-    // Decided from the least frequent up, each level against the documents without the furniture
-    // found below it and without what recurs more: an outlet's furniture (on its few pages) is
-    // found before a story that many outlets carry (on many pages), and the story's pages are then
-    // compared by their story.
-    // By frequency, then number: a primitive sort of (frequency, number) keys, not a comparator
-    // over millions of boxed numbers.
+    // Candidates by frequency, then number (a primitive sort of (frequency, number) keys, not a
+    // comparator over millions of boxed numbers); from here on, the documents' shingles are named
+    // by this rank, so that "recurs at least as often as f" is "rank at least the first rank of
+    // f", a comparison with no lookup in a table of millions, and the furniture found so far is a
+    // bitmap by rank (a bit per candidate: small enough to stay in cache).
     long[] keys = new long[candidates];
     for (int c = 0; c < candidates; c++) {
       keys[c] = ((long) frequency[c] << 32) | c;
@@ -389,6 +360,34 @@ public final class FurnitureLearner {
       byFrequency[k] = (int) keys[k];
     }
     keys = null;
+    int[][] rankAt = renumber(candidateAt, byFrequency);
+    long[] removed = new long[(candidates + 63) >>> 6];
+    boolean[] frame = new boolean[candidates];
+    long[] out = new long[candidates];
+    int count = 0;
+    if (knownSource) {
+      int frameDocs = Math.max(minDocs, (int) Math.ceil(options.frameShare() * n));
+      int frameRank = 0;
+      while (frameRank < candidates && frequency[byFrequency[frameRank]] < frameDocs) {
+        frameRank++;
+      }
+      if (frameRank < candidates) {
+        SameStory test =
+            new SameStory(sampled, rankAt, null, frameRank, options.sameStoryOverlap());
+        if (test.judge(frameSample, 0, frameSample.length) == SameStory.DIFFERENT) {
+          for (int k = frameRank; k < candidates; k++) {
+            removed[k >>> 6] |= 1L << k;
+            frame[byFrequency[k]] = true;
+            out[count++] = shingle[byFrequency[k]];
+          }
+        }
+      }
+    }
+
+    // Decided from the least frequent up, each level against the documents without the furniture
+    // found below it and without what recurs more: an outlet's furniture (on its few pages) is
+    // found before a story that many outlets carry (on many pages), and the story's pages are then
+    // compared by their story.
     for (int from = 0; from < candidates; ) {
       int levelTop =
           Math.max(
@@ -401,22 +400,17 @@ public final class FurnitureLearner {
       // Compared without what is already known furniture and without anything that recurs more
       // than this level (an outlet's frame, undecided yet, would make pages of one outlet look
       // like one story); among pages of no known source, a level on many pages is also compared
-      // without itself, as a frame would be. Levels partition the candidates by frequency, so
-      // either is "frequency at least the cutoff".
+      // without itself, as a frame would be. Levels partition the ranks by frequency, so either is
+      // "rank at least the cutoff": `to`, or the level's own first rank.
       boolean frameLike =
           !knownSource && frequency[byFrequency[from]] >= options.unknownSourceFrameDocuments();
-      int cutoff = frameLike ? frequency[byFrequency[from]] : levelTop;
-      boolean[] before = removed.clone();
       SameStory test =
           new SameStory(
-              sampled,
-              candidateAt,
-              c -> before[c] || frequency[c] >= cutoff,
-              options.sameStoryOverlap());
+              sampled, rankAt, removed.clone(), frameLike ? from : to, options.sameStoryOverlap());
       // A level's decisions are independent of each other (each reads the furniture found below
-      // it, `before`), and a decision depends only on the candidate's sampled documents: the
-      // shingles of one passage that the same documents share have the same sample, and are
-      // decided once. The distinct samples are decided in parallel and applied in order.
+      // it), and a decision depends only on the candidate's sampled documents: the shingles of
+      // one passage that the same documents share have the same sample, and are decided once.
+      // The distinct samples are decided in parallel and applied in order.
       int[] same = firstOfEqualSamples(from, to, byFrequency, frame, firstDocs, filled, s);
       int[] distinct = IntStream.range(0, to - from).filter(x -> same[x] == x).toArray();
       boolean[] different = new boolean[to - from];
@@ -435,14 +429,36 @@ public final class FurnitureLearner {
       for (int k = from; k < to; k++) {
         int x = same[k - from];
         if (x >= 0 && different[x]) {
-          int c = byFrequency[k];
-          removed[c] = true;
-          out[count++] = shingle[c];
+          removed[k >>> 6] |= 1L << k;
+          out[count++] = shingle[byFrequency[k]];
         }
       }
       from = to;
     }
     return ShingleSet.of(Arrays.copyOf(out, count));
+  }
+
+  /**
+   * Renames the candidate numbers of {@code candidateAt} by their rank in {@code byFrequency}, in
+   * place (the callers of {@link #decide} make the numbers for that call), on all cores.
+   */
+  private static int[][] renumber(int[][] candidateAt, int[] byFrequency) {
+    int[] rankOf = new int[byFrequency.length];
+    for (int k = 0; k < byFrequency.length; k++) {
+      rankOf[byFrequency[k]] = k;
+    }
+    IntStream.range(0, candidateAt.length)
+        .parallel()
+        .forEach(
+            p -> {
+              int[] at = candidateAt[p];
+              for (int i = 0; i < at.length; i++) {
+                if (at[i] >= 0) {
+                  at[i] = rankOf[at[i]];
+                }
+              }
+            });
+    return candidateAt;
   }
 
   /**
@@ -529,8 +545,9 @@ public final class FurnitureLearner {
     static final int SKETCH = 64;
 
     private final ShingleSet[] sampled;
-    private final int[][] candidateAt;
-    private final IntPredicate excluded;
+    private final int[][] rankAt;
+    private final long[] removed;
+    private final int cutoff;
     private final double minOverlap;
     private final Residual[] residuals;
 
@@ -538,14 +555,17 @@ public final class FurnitureLearner {
     private record Residual(int size, long[] sketch) {}
 
     /**
+     * Leaves out of every comparison the candidates of rank {@code cutoff} or more and those whose
+     * bit is set in {@code removed} (null: none).
+     *
      * @param sampled the shingle sets of the documents that samples name (by index)
-     * @param candidateAt each of their shingles as candidate numbers, -1 for the others
-     * @param excluded tells the candidates left out of every comparison
+     * @param rankAt each of their shingles as a candidate rank, -1 for the others
      */
-    SameStory(ShingleSet[] sampled, int[][] candidateAt, IntPredicate excluded, double minOverlap) {
+    SameStory(ShingleSet[] sampled, int[][] rankAt, long[] removed, int cutoff, double minOverlap) {
       this.sampled = sampled;
-      this.candidateAt = candidateAt;
-      this.excluded = excluded;
+      this.rankAt = rankAt;
+      this.removed = removed;
+      this.cutoff = cutoff;
       this.minOverlap = minOverlap;
       this.residuals = new Residual[sampled.length];
     }
@@ -631,12 +651,13 @@ public final class FurnitureLearner {
         return known;
       }
       ShingleSet all = sampled[p];
-      int[] at = candidateAt[p];
+      int[] at = rankAt[p];
       long[] sketch = new long[Math.min(SKETCH, at.length)];
       int kept = 0;
       int size = 0;
       for (int i = 0; i < at.length; i++) {
-        if (at[i] < 0 || !excluded.test(at[i])) {
+        int r = at[i];
+        if (r < 0 || r < cutoff && (removed == null || (removed[r >>> 6] & (1L << r)) == 0)) {
           if (kept < sketch.length) {
             sketch[kept++] = all.get(i);
           }

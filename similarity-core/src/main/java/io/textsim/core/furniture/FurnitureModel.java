@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * documents of no known source, across all of them.
  *
  * <p>Memory: 8 bytes per furniture shingle plus the source names, and once {@link #content} or
- * {@link #isFurniture} has been asked about a source, at most 4 bytes more per furniture shingle of
+ * {@link #isFurniture} has been asked about a source, at most 1 byte more per furniture shingle of
  * that source (a lookup directory). Immutable and thread-safe.
  */
 public final class FurnitureModel {

@@ -8,19 +8,21 @@ import java.util.Objects;
  * shingles in one large set: the positions of a collection's millions of recurring shingles, or a
  * furniture model's shingles in every document of a collection.
  *
- * <p>Shingle hashes are uniform over the 64-bit range, so the set's {@code n} hashes fall about one
- * or two to each of the directory's {@code 2^floor(log2 n)} buckets, and a lookup reads the
- * bucket's bounds and then one or two hashes: two cache misses, where a search of the sorted array
- * ({@link ShingleSet#indexOf}) takes several in a set of millions. A bucket of more than a few
- * hashes (hashes are public input, so a set can be made of one bucket) is bisected, so a lookup
- * stays O(log n) for any set. Answers are those of {@link ShingleSet#indexOf} by construction.
+ * <p>Shingle hashes are uniform over the 64-bit range, so the set's {@code n} hashes fall about 4
+ * to 8 to each of the directory's {@code 2^(floor(log2 n) - 2)} buckets, and a lookup reads the
+ * bucket's bounds (from a directory small enough to stay in cache for longer) and then the bucket's
+ * hashes, which share one or two cache lines: where a search of the sorted array ({@link
+ * ShingleSet#indexOf}) takes several cache misses in a set of millions, this takes one or two. A
+ * bucket of more than a few hashes (hashes are public input, so a set can be made of one bucket) is
+ * bisected, so a lookup stays O(log n) for any set. Answers are those of {@link ShingleSet#indexOf}
+ * by construction.
  *
  * <p>Memory: 4 bytes per bucket, at most 4 bytes per shingle of the set (whose array is shared, not
  * copied). Immutable and thread-safe.
  */
 public final class ShingleLookup {
   /** Buckets of at most this many hashes are scanned; larger ones are bisected. */
-  private static final int SCAN = 8;
+  private static final int SCAN = 24;
 
   private final ShingleSet set;
   private final long[] hashes;
@@ -31,8 +33,9 @@ public final class ShingleLookup {
     this.set = set;
     this.hashes = set.array();
     int n = hashes.length;
-    // floor(log2 n) bits: between n/2 and n buckets, so the directory is never larger than the set.
-    this.bits = n <= 1 ? 0 : 31 - Integer.numberOfLeadingZeros(n);
+    // About 4 to 8 hashes a bucket: a bucket's hashes share one or two cache lines, and the
+    // directory (at most a quarter as many ints as the set has hashes) stays in cache for longer.
+    this.bits = n < 8 ? 0 : 29 - Integer.numberOfLeadingZeros(n);
     int buckets = 1 << bits;
     int[] bounds = new int[buckets + 1];
     for (long h : hashes) {
