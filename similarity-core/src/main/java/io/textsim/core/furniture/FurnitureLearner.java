@@ -48,10 +48,12 @@ import java.util.stream.IntStream;
  * page in the collection; give sources to avoid it. With sources, a story that many outlets carry
  * is never furniture: each outlet holds it once.
  *
- * <p>Cost: a sort of every source's shingle occurrences (transient memory 8 bytes per shingle
- * occurrence of the largest source), plus {@code 4 * sample} bytes per recurring shingle, plus at
- * most {@code sample * (sample - 1) / 2} overlap computations per recurring shingle, memoized per
- * document pair. Stateless and thread-safe.
+ * <p>Cost: a radix sort of every source's shingle occurrences (transient memory 16 bytes per
+ * shingle occurrence of the largest source), a lookup of each occurrence among the recurring
+ * shingles (4 bytes per occurrence), plus {@code 4 * sample} bytes per recurring shingle, plus at
+ * most {@code sample * (sample - 1) / 2} overlap computations per distinct sample of documents in a
+ * level (recurring shingles with the same sample share one decision), on residuals computed once
+ * per document and level. Stateless and thread-safe.
  */
 public final class FurnitureLearner {
   /**
