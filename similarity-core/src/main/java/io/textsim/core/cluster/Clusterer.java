@@ -180,10 +180,11 @@ public final class Clusterer {
     FurnitureModel model = furniture(ids, sources, full, config, options);
     ShingleSet[] shingles = full;
     if (!model.isEmpty()) {
-      shingles = new ShingleSet[n];
-      for (int i = 0; i < n; i++) {
-        shingles[i] = model.content(sources[i], full[i]);
-      }
+      ShingleSet[] content = new ShingleSet[n];
+      IntStream.range(0, n)
+          .parallel()
+          .forEach(i -> content[i] = model.content(sources[i], full[i]));
+      shingles = content;
     }
     CandidateStrategy strategy = options.candidates();
     if (strategy == CandidateStrategy.AUTO) {

@@ -3,14 +3,15 @@ package io.textsim.core.furniture;
 import io.textsim.core.Cancellation;
 import io.textsim.core.shingle.ShingleConfig;
 import io.textsim.core.shingle.ShingleHashing;
+import io.textsim.core.shingle.ShingleLookup;
 import io.textsim.core.shingle.ShingleSet;
+import io.textsim.core.shingle.ShingleSort;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 /**
@@ -47,10 +48,12 @@ import java.util.stream.IntStream;
  * page in the collection; give sources to avoid it. With sources, a story that many outlets carry
  * is never furniture: each outlet holds it once.
  *
- * <p>Cost: a sort of every source's shingle occurrences (transient memory 8 bytes per shingle
- * occurrence of the largest source), plus {@code 4 * sample} bytes per recurring shingle, plus at
- * most {@code sample * (sample - 1) / 2} overlap computations per recurring shingle, memoized per
- * document pair. Stateless and thread-safe.
+ * <p>Cost: a radix sort of every source's shingle occurrences (transient memory 16 bytes per
+ * shingle occurrence of the largest source), a lookup of each occurrence among the recurring
+ * shingles (4 bytes per occurrence), plus {@code 4 * sample} bytes per recurring shingle, plus at
+ * most {@code sample * (sample - 1) / 2} overlap computations per distinct sample of documents in a
+ * level (recurring shingles with the same sample share one decision), on residuals computed once
+ * per document and level. Stateless and thread-safe.
  */
 public final class FurnitureLearner {
   /**
@@ -155,11 +158,7 @@ public final class FurnitureLearner {
       }
     }
     cancellation.throwIfCancelled();
-    if (all.length > (1 << 16)) {
-      Arrays.parallelSort(all);
-    } else {
-      Arrays.sort(all);
-    }
+    ShingleSort.sort(all);
     // Recurring shingles (sorted) and their document frequencies; a set holds each shingle once,
     // so a run's length is the number of documents.
     int recurring = 0;
@@ -227,9 +226,13 @@ public final class FurnitureLearner {
         cancellation);
   }
 
-  /** Each set's shingles as numbers among {@code recurring} (-1 where not), on all cores. */
+  /**
+   * Each set's shingles as numbers among {@code recurring} (-1 where not), on all cores, looked up
+   * in a directory over the recurring shingles (two cache misses a shingle, where a search of
+   * millions of them took several).
+   */
   private static int[][] candidateNumbers(ShingleSet[] sets, ShingleSet recurring) {
-    int candidates = recurring.size();
+    ShingleLookup lookup = ShingleLookup.of(recurring);
     int[][] out = new int[sets.length][];
     IntStream.range(0, sets.length)
         .parallel()
@@ -237,18 +240,8 @@ public final class FurnitureLearner {
             p -> {
               ShingleSet set = sets[p];
               int[] numbers = new int[set.size()];
-              int c = 0;
-              for (int i = 0; i < set.size(); i++) {
-                int found = c < candidates ? recurring.indexOf(set.get(i), c) : -1;
-                if (found >= 0) {
-                  c = found;
-                  numbers[i] = c;
-                } else {
-                  numbers[i] = -1;
-                  if (c < candidates) {
-                    c = -found - 1; // the insertion point: later shingles are larger
-                  }
-                }
+              for (int i = 0; i < numbers.length; i++) {
+                numbers[i] = lookup.indexOf(set.get(i));
               }
               out[p] = numbers;
             });
@@ -336,7 +329,8 @@ public final class FurnitureLearner {
    * The decision after counting: the frame, then the recurring blocks level by level. {@code
    * firstDocs[c * sample ..]} holds the first {@code filled[c]} documents of recurring shingle
    * {@code c}, as indices into {@code sampled}, as does {@code frameSample} for the source's first
-   * documents; {@code candidateAt[p]} numbers the shingles of {@code sampled[p]}.
+   * documents; {@code candidateAt[p]} numbers the shingles of {@code sampled[p]} (and is renumbered
+   * here).
    */
   private static ShingleSet decide(
       int n,
@@ -353,37 +347,11 @@ public final class FurnitureLearner {
     int minDocs = options.minDocuments();
     int candidates = shingle.length;
     int s = options.sample();
-    boolean[] removed = new boolean[candidates];
-    long[] out = new long[candidates];
-    int count = 0;
-    if (knownSource) {
-      int frameDocs = Math.max(minDocs, (int) Math.ceil(options.frameShare() * n));
-      SameStory test =
-          new SameStory(
-              sampled, candidateAt, c -> frequency[c] >= frameDocs, options.sameStoryOverlap());
-      boolean anyFrame = false;
-      for (int c = 0; c < candidates && !anyFrame; c++) {
-        anyFrame = frequency[c] >= frameDocs;
-      }
-      if (anyFrame) {
-        if (test.judge(frameSample, 0, frameSample.length) == SameStory.DIFFERENT) {
-          for (int c = 0; c < candidates; c++) {
-            if (frequency[c] >= frameDocs) {
-              removed[c] = true;
-              out[count++] = shingle[c];
-            }
-          }
-        }
-      }
-    }
-    boolean[] frame = removed.clone();
-
-    // Decided from the least frequent up, each level against the documents without the furniture
-    // found below it and without what recurs more: an outlet's furniture (on its few pages) is
-    // found before a story that many outlets carry (on many pages), and the story's pages are then
-    // compared by their story.
-    // By frequency, then number: a primitive sort of (frequency, number) keys, not a comparator
-    // over millions of boxed numbers.
+    // Candidates by frequency, then number (a primitive sort of (frequency, number) keys, not a
+    // comparator over millions of boxed numbers); from here on, the documents' shingles are named
+    // by this rank, so that "recurs at least as often as f" is "rank at least the first rank of
+    // f", a comparison with no lookup in a table of millions, and the furniture found so far is a
+    // bitmap by rank (a bit per candidate: small enough to stay in cache).
     long[] keys = new long[candidates];
     for (int c = 0; c < candidates; c++) {
       keys[c] = ((long) frequency[c] << 32) | c;
@@ -394,6 +362,34 @@ public final class FurnitureLearner {
       byFrequency[k] = (int) keys[k];
     }
     keys = null;
+    int[][] rankAt = renumber(candidateAt, byFrequency);
+    long[] removed = new long[(candidates + 63) >>> 6];
+    boolean[] frame = new boolean[candidates];
+    long[] out = new long[candidates];
+    int count = 0;
+    if (knownSource) {
+      int frameDocs = Math.max(minDocs, (int) Math.ceil(options.frameShare() * n));
+      int frameRank = 0;
+      while (frameRank < candidates && frequency[byFrequency[frameRank]] < frameDocs) {
+        frameRank++;
+      }
+      if (frameRank < candidates) {
+        SameStory test =
+            new SameStory(sampled, rankAt, null, frameRank, options.sameStoryOverlap());
+        if (test.judge(frameSample, 0, frameSample.length) == SameStory.DIFFERENT) {
+          for (int k = frameRank; k < candidates; k++) {
+            removed[k >>> 6] |= 1L << k;
+            frame[byFrequency[k]] = true;
+            out[count++] = shingle[byFrequency[k]];
+          }
+        }
+      }
+    }
+
+    // Decided from the least frequent up, each level against the documents without the furniture
+    // found below it and without what recurs more: an outlet's furniture (on its few pages) is
+    // found before a story that many outlets carry (on many pages), and the story's pages are then
+    // compared by their story.
     for (int from = 0; from < candidates; ) {
       int levelTop =
           Math.max(
@@ -406,42 +402,120 @@ public final class FurnitureLearner {
       // Compared without what is already known furniture and without anything that recurs more
       // than this level (an outlet's frame, undecided yet, would make pages of one outlet look
       // like one story); among pages of no known source, a level on many pages is also compared
-      // without itself, as a frame would be. Levels partition the candidates by frequency, so
-      // either is "frequency at least the cutoff".
+      // without itself, as a frame would be. Levels partition the ranks by frequency, so either is
+      // "rank at least the cutoff": `to`, or the level's own first rank.
       boolean frameLike =
           !knownSource && frequency[byFrequency[from]] >= options.unknownSourceFrameDocuments();
-      int cutoff = frameLike ? frequency[byFrequency[from]] : levelTop;
-      boolean[] before = removed.clone();
       SameStory test =
           new SameStory(
-              sampled,
-              candidateAt,
-              c -> before[c] || frequency[c] >= cutoff,
-              options.sameStoryOverlap());
+              sampled, rankAt, removed.clone(), frameLike ? from : to, options.sameStoryOverlap());
       // A level's decisions are independent of each other (each reads the furniture found below
-      // it, `before`), so they are made in parallel and applied in order.
+      // it), and a decision depends only on the candidate's sampled documents: the shingles of
+      // one passage that the same documents share have the same sample, and are decided once.
+      // The distinct samples are decided in parallel and applied in order.
+      int[] same = firstOfEqualSamples(from, to, byFrequency, frame, firstDocs, filled, s);
+      int[] distinct = IntStream.range(0, to - from).filter(x -> same[x] == x).toArray();
+      boolean[] different = new boolean[to - from];
       int levelFrom = from;
-      int[] found =
-          IntStream.range(from, to)
-              .parallel()
-              .filter(
-                  k -> {
-                    if (((k - levelFrom) & 1023) == 0) {
-                      cancellation.throwIfCancelled();
-                    }
-                    int c = byFrequency[k];
-                    return !frame[c]
-                        && test.judge(firstDocs, c * s, filled[c]) == SameStory.DIFFERENT;
-                  })
-              .toArray();
-      for (int k : found) {
-        int c = byFrequency[k];
-        removed[c] = true;
-        out[count++] = shingle[c];
+      IntStream.range(0, distinct.length)
+          .parallel()
+          .forEach(
+              x -> {
+                if ((x & 1023) == 0) {
+                  cancellation.throwIfCancelled();
+                }
+                int c = byFrequency[levelFrom + distinct[x]];
+                different[distinct[x]] =
+                    test.judge(firstDocs, c * s, filled[c]) == SameStory.DIFFERENT;
+              });
+      for (int k = from; k < to; k++) {
+        int x = same[k - from];
+        if (x >= 0 && different[x]) {
+          removed[k >>> 6] |= 1L << k;
+          out[count++] = shingle[byFrequency[k]];
+        }
       }
       from = to;
     }
     return ShingleSet.of(Arrays.copyOf(out, count));
+  }
+
+  /**
+   * Renames the candidate numbers of {@code candidateAt} by their rank in {@code byFrequency}, in
+   * place (the callers of {@link #decide} make the numbers for that call), on all cores.
+   */
+  private static int[][] renumber(int[][] candidateAt, int[] byFrequency) {
+    int[] rankOf = new int[byFrequency.length];
+    for (int k = 0; k < byFrequency.length; k++) {
+      rankOf[byFrequency[k]] = k;
+    }
+    IntStream.range(0, candidateAt.length)
+        .parallel()
+        .forEach(
+            p -> {
+              int[] at = candidateAt[p];
+              for (int i = 0; i < at.length; i++) {
+                if (at[i] >= 0) {
+                  at[i] = rankOf[at[i]];
+                }
+              }
+            });
+    return candidateAt;
+  }
+
+  /**
+   * For the level {@code byFrequency[from, to)}: for each of its candidates (by offset from {@code
+   * from}), the offset of the level's first candidate with the same sampled documents in the same
+   * order, or -1 for a candidate of the frame (not decided here). Found with an open-addressing
+   * table of offsets keyed by a hash of the sample; equal hashes are compared in full, so a
+   * collision costs time, never a wrong answer.
+   */
+  static int[] firstOfEqualSamples(
+      int from,
+      int to,
+      int[] byFrequency,
+      boolean[] frame,
+      int[] firstDocs,
+      int[] filled,
+      int sample) {
+    int size = to - from;
+    int[] same = new int[size];
+    int capacity = Integer.highestOneBit(Math.max(1, size)) << 2; // load at most 1/2
+    int mask = capacity - 1;
+    int[] table = new int[capacity];
+    Arrays.fill(table, -1);
+    for (int x = 0; x < size; x++) {
+      int c = byFrequency[from + x];
+      if (frame[c]) {
+        same[x] = -1;
+        continue;
+      }
+      int at = c * sample;
+      int length = filled[c];
+      long h = length;
+      for (int i = at; i < at + length; i++) {
+        h = (h ^ firstDocs[i]) * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 29;
+      }
+      int slot = (int) (h ^ (h >>> 32)) & mask;
+      while (true) {
+        int y = table[slot];
+        if (y < 0) {
+          table[slot] = x;
+          same[x] = x;
+          break;
+        }
+        int d = byFrequency[from + y];
+        if (filled[d] == length
+            && Arrays.equals(
+                firstDocs, at, at + length, firstDocs, d * sample, d * sample + length)) {
+          same[x] = y;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+    return same;
   }
 
   /**
@@ -473,8 +547,9 @@ public final class FurnitureLearner {
     static final int SKETCH = 64;
 
     private final ShingleSet[] sampled;
-    private final int[][] candidateAt;
-    private final IntPredicate excluded;
+    private final int[][] rankAt;
+    private final long[] removed;
+    private final int cutoff;
     private final double minOverlap;
     private final Residual[] residuals;
 
@@ -482,14 +557,17 @@ public final class FurnitureLearner {
     private record Residual(int size, long[] sketch) {}
 
     /**
+     * Leaves out of every comparison the candidates of rank {@code cutoff} or more and those whose
+     * bit is set in {@code removed} (null: none).
+     *
      * @param sampled the shingle sets of the documents that samples name (by index)
-     * @param candidateAt each of their shingles as candidate numbers, -1 for the others
-     * @param excluded tells the candidates left out of every comparison
+     * @param rankAt each of their shingles as a candidate rank, -1 for the others
      */
-    SameStory(ShingleSet[] sampled, int[][] candidateAt, IntPredicate excluded, double minOverlap) {
+    SameStory(ShingleSet[] sampled, int[][] rankAt, long[] removed, int cutoff, double minOverlap) {
       this.sampled = sampled;
-      this.candidateAt = candidateAt;
-      this.excluded = excluded;
+      this.rankAt = rankAt;
+      this.removed = removed;
+      this.cutoff = cutoff;
       this.minOverlap = minOverlap;
       this.residuals = new Residual[sampled.length];
     }
@@ -575,12 +653,13 @@ public final class FurnitureLearner {
         return known;
       }
       ShingleSet all = sampled[p];
-      int[] at = candidateAt[p];
+      int[] at = rankAt[p];
       long[] sketch = new long[Math.min(SKETCH, at.length)];
       int kept = 0;
       int size = 0;
       for (int i = 0; i < at.length; i++) {
-        if (at[i] < 0 || !excluded.test(at[i])) {
+        int r = at[i];
+        if (r < 0 || r < cutoff && (removed == null || (removed[r >>> 6] & (1L << r)) == 0)) {
           if (kept < sketch.length) {
             sketch[kept++] = all.get(i);
           }

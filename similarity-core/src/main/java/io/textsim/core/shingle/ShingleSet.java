@@ -109,6 +109,11 @@ public final class ShingleSet {
     return lo <= hi ? Arrays.binarySearch(a, lo, hi + 1, key) : -(lo + 1);
   }
 
+  /** The hashes themselves, for readers in this package that never write them. */
+  long[] array() {
+    return hashes;
+  }
+
   /** A copy of the hashes, sorted ascending. */
   public long[] toArray() {
     return hashes.clone();
