@@ -9,13 +9,13 @@ import io.textsim.core.shingle.ShingleHashing;
 import io.textsim.core.shingle.ShingleSet;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -37,10 +37,12 @@ import scala.Tuple2;
  *       #run});
  *   <li>a {@link CountSketch} of the (source, shingle) occurrences drops those that certainly recur
  *       in fewer than {@code minDocuments} documents (most: a story's own shingles);
- *   <li>every other (source, shingle) occurrence is counted with a combiner that keeps the count
- *       and the smallest {@code sample} order numbers (one shuffle of the occurrences, combined on
- *       the map side, spread over all partitions), and the recurring shingles are sent to their
- *       source's partition;
+ *   <li>every other (source, shingle) occurrence is counted, keeping the count and the smallest
+ *       {@code sample} order numbers, in {@link CountBlock}s: each task sorts its occurrences (a
+ *       radix sort of primitive arrays, {@link RadixOrder}), combines equal ones, and sends one
+ *       block per reducer, not one record per occurrence; reducers (spread over all partitions by a
+ *       hash of source and shingle) combine again, keep the recurring shingles, and send them to
+ *       their source's partition, again as blocks;
  *   <li>documents are partitioned by source and sorted within their partition in the fixed order
  *       (one shuffle of the documents); each partition then reads the shingle sets of the sampled
  *       documents of its sources and finishes each source with {@link
@@ -48,9 +50,10 @@ import scala.Tuple2;
  *       learner's own decision.
  * </ol>
  *
- * <p>Memory per task: the counts of the recurring shingles of its sources and the sets of their
- * sampled documents; no source's documents are held at once, so a source larger than an executor's
- * memory is still learned.
+ * <p>Memory per task: a chunk of occurrences on the map side ({@value #CHUNK} at most), the counts
+ * of its reducer's (source, shingle) pairs, and for the decision the counts of the recurring
+ * shingles of its sources and the sets of their sampled documents; no source's documents are held
+ * at once, so a source larger than an executor's memory is still learned.
  */
 final class FurnitureStage {
   private FurnitureStage() {}
@@ -83,7 +86,7 @@ final class FurnitureStage {
     }
   }
 
-  /** Places an {@link OrderKey} by its source. */
+  /** Places an {@link OrderKey} in the partition {@link #partitionOf} gives its source. */
   static final class SourcePartitioner extends Partitioner {
     private static final long serialVersionUID = 1L;
     private final int partitions;
@@ -99,53 +102,30 @@ final class FurnitureStage {
 
     @Override
     public int getPartition(Object key) {
-      return Math.floorMod(((OrderKey) key).source().hashCode(), partitions);
-    }
-  }
-
-  /** Places a {@link SourceShingle} in the partition of its source. */
-  static final class SourceNumberPartitioner extends Partitioner {
-    private static final long serialVersionUID = 1L;
-    private final int partitions;
-
-    SourceNumberPartitioner(int partitions) {
-      this.partitions = partitions;
-    }
-
-    @Override
-    public int numPartitions() {
-      return partitions;
-    }
-
-    @Override
-    public int getPartition(Object key) {
-      return ((SourceShingle) key).partition();
+      return partitionOf(sourceHash(((OrderKey) key).source()), partitions);
     }
   }
 
   /**
-   * A shingle of a source, the source by a 64-bit hash of its name (checked to be distinct) and the
-   * partition {@link SourcePartitioner} puts it in.
+   * The partition of the documents of the source with hash {@code source}, and of its recurring
+   * shingles: the one where its furniture is decided.
    */
-  record SourceShingle(long source, int partition, long shingle) implements Serializable {
-    private static final long serialVersionUID = 1L;
+  static int partitionOf(long source, int partitions) {
+    return Math.floorMod(Long.hashCode(source), partitions);
   }
 
-  /** A document's order number: its rank, then its tie (see {@link #run}). */
-  record Order(long rank, long tie) implements Serializable {
-    private static final long serialVersionUID = 1L;
-  }
-
-  /** A recurring shingle of a source: its frequency and first documents. */
-  record Recurring(long source, long shingle, int frequency, long[] ranks, long[] ties)
-      implements Serializable {
-    private static final long serialVersionUID = 1L;
+  /** The reducer that counts (source, shingle): spread by a hash of both. */
+  static int reducerOf(long source, long shingle, int partitions) {
+    return (int) ((ShingleHashing.fmix64(sourceShingleKey(source, shingle)) >>> 1) % partitions);
   }
 
   /** One source's furniture. */
   record SourceFurniture(String name, long[] shingles) implements Serializable {
     private static final long serialVersionUID = 1L;
   }
+
+  /** Occurrences a task sorts and combines at once before it sends them on. */
+  static final int CHUNK = 1 << 21;
 
   /** The largest input position an order number can hold next to a tie. */
   static final long MAX_POSITION = (1L << 40) - 1;
@@ -190,27 +170,23 @@ final class FurnitureStage {
             minDocuments);
     Broadcast<CountSketch> counted =
         JavaSparkContext.fromSparkContext(documents.context()).broadcast(sketch);
-    JavaRDD<Recurring> recurring =
+    // The core's options are not serializable: they travel as their settings.
+    SparkClusterSettings.FurnitureSettings settings =
+        SparkClusterSettings.FurnitureSettings.of(options);
+    HashPartitioner byNumber = new HashPartitioner(partitions);
+    // Counted spread over all partitions; only the recurring shingles go to their source's
+    // partition, so one large source does not make one task count everything.
+    JavaRDD<CountBlock> recurring =
         documents
-            .flatMapToPair(
-                d -> occurrences(d, ties.value(), counted.value(), minDocuments, partitions))
-            .combineByKey(
-                order -> new TopOrders(sample, order.rank(), order.tie()),
-                (t, order) -> t.add(order.rank(), order.tie()),
-                TopOrders::merge,
-                partitions)
-            .filter(e -> e._2().count() >= minDocuments)
-            // Counted spread over all partitions; only the recurring shingles go to their source's
-            // partition, so one large source does not make one task count everything.
-            .partitionBy(new SourceNumberPartitioner(partitions))
-            .map(
-                e ->
-                    new Recurring(
-                        e._1().source(),
-                        e._1().shingle(),
-                        e._2().count(),
-                        e._2().ranks(),
-                        e._2().ties()));
+            .mapPartitionsToPair(
+                docs ->
+                    occurrences(
+                        docs, ties.value(), counted.value(), settings.options(), partitions))
+            .partitionBy(byNumber)
+            .mapPartitionsToPair(
+                blocks -> recurring(blocks, sample, minDocuments, partitions).iterator())
+            .partitionBy(byNumber)
+            .values();
     JavaRDD<ProfiledDocument> bySource =
         documents
             .mapToPair(
@@ -223,13 +199,10 @@ final class FurnitureStage {
                 new SourcePartitioner(partitions), new OrderKeyComparator())
             .values()
             .persist(StorageLevel.MEMORY_AND_DISK());
-    // The core's options are not serializable: they travel as their settings.
-    SparkClusterSettings.FurnitureSettings settings =
-        SparkClusterSettings.FurnitureSettings.of(options);
     JavaRDD<SourceFurniture> furniture =
         bySource.zipPartitions(
             recurring,
-            (docs, counts) -> learn(docs, counts, ties.value(), settings.options()).iterator());
+            (docs, blocks) -> learn(docs, blocks, ties.value(), settings.options()).iterator());
     JavaRDD<ContentDocument> content = bySource.zipPartitions(furniture, FurnitureStage::content);
     return new Result(content, furniture.mapToPair(f -> new Tuple2<>(f.name(), f.shingles())));
   }
@@ -268,16 +241,22 @@ final class FurnitureStage {
     return ShingleHashing.token(source);
   }
 
-  /** The order number of document {@code d} (see {@link #run}). */
-  static Order order(ProfiledDocument d, Map<Long, List<String>> ties) {
+  /** The rank of document {@code d}'s order number: the learner's frozen hash of its id. */
+  static long rank(ProfiledDocument d) {
+    return ShingleHashing.token(d.id());
+  }
+
+  /**
+   * The tie of document {@code d}'s order number, whose rank is {@code rank} (see {@link #run}).
+   */
+  static long tie(ProfiledDocument d, long rank, Map<Long, List<String>> ties) {
     if (d.position() < 0 || d.position() > MAX_POSITION) {
       throw new IllegalArgumentException(
           "document '" + d.id() + "': input position " + d.position() + " is over 2^40 - 1");
     }
-    long rank = ShingleHashing.token(d.id());
     List<String> sharing = ties.get(rank);
     long tie = sharing == null ? 0 : (long) sharing.indexOf(d.id()) << 40;
-    return new Order(rank, tie | d.position());
+    return tie | d.position();
   }
 
   /** The key of a shingle of a source in the {@link CountSketch}. */
@@ -285,117 +264,236 @@ final class FurnitureStage {
     return ShingleHashing.fmix64(source * 0x9E3779B97F4A7C15L) ^ shingle;
   }
 
-  /** The occurrences of {@code d}'s shingles that may recur in {@code minDocuments} documents. */
-  private static Iterator<Tuple2<SourceShingle, Order>> occurrences(
-      ProfiledDocument d,
+  /**
+   * The occurrences of the shingles of {@code docs} that may recur in {@code minDocuments}
+   * documents of their source, counted chunk by chunk: one block per reducer and chunk.
+   */
+  private static Iterator<Tuple2<Integer, CountBlock>> occurrences(
+      Iterator<ProfiledDocument> docs,
       Map<Long, List<String>> ties,
       CountSketch counted,
-      int minDocuments,
+      FurnitureOptions options,
       int partitions) {
-    long[] shingles = d.shingles();
-    Order order = order(d, ties);
-    long source = sourceHash(d.source());
-    int partition = Math.floorMod(d.source().hashCode(), partitions);
-    List<Tuple2<SourceShingle, Order>> out = new ArrayList<>();
-    for (long h : shingles) {
-      if (counted.mayReach(sourceShingleKey(source, h), minDocuments)) {
-        out.add(new Tuple2<>(new SourceShingle(source, partition, h), order));
+    int minDocuments = options.minDocuments();
+    int sample = options.sample();
+    List<Tuple2<Integer, CountBlock>> out = new ArrayList<>();
+    CountBlock.Builder chunk = new CountBlock.Builder();
+    long[] rank = new long[1];
+    long[] tie = new long[1];
+    while (docs.hasNext()) {
+      ProfiledDocument d = docs.next();
+      long source = sourceHash(d.source());
+      rank[0] = rank(d);
+      tie[0] = tie(d, rank[0], ties);
+      for (long h : d.shingles()) {
+        if (counted.mayReach(sourceShingleKey(source, h), minDocuments)) {
+          chunk.add(source, h, 1, rank, tie, 1);
+        }
+      }
+      if (chunk.groups() >= CHUNK || !docs.hasNext()) {
+        CountBlock combined = CountBlock.combine(List.of(chunk.build()), sample, 1);
+        split(combined, (s, h) -> reducerOf(s, h, partitions), partitions, out);
+        chunk = new CountBlock.Builder();
       }
     }
     return out.iterator();
   }
 
+  /** Where a group of a {@link CountBlock} goes. */
+  @FunctionalInterface
+  private interface Destination {
+    int of(long source, long shingle);
+  }
+
+  /** Adds to {@code out} the groups of {@code block}, one block per destination that has any. */
+  private static void split(
+      CountBlock block,
+      Destination destination,
+      int partitions,
+      List<Tuple2<Integer, CountBlock>> out) {
+    CountBlock.Builder[] parts = new CountBlock.Builder[partitions];
+    for (int g = 0; g < block.groups(); g++) {
+      int p = destination.of(block.sources()[g], block.shingles()[g]);
+      if (parts[p] == null) {
+        parts[p] = new CountBlock.Builder();
+      }
+      parts[p].add(block, g);
+    }
+    for (int p = 0; p < partitions; p++) {
+      if (parts[p] != null) {
+        out.add(new Tuple2<>(p, parts[p].build()));
+      }
+    }
+  }
+
   /**
-   * Finishes the furniture of the sources of one partition: {@code counts} are their recurring
-   * shingles; {@code docs} their documents, source by source, in the learner's order.
+   * A reducer's counts combined, only the recurring shingles kept, as blocks for their sources'
+   * partitions.
+   */
+  private static List<Tuple2<Integer, CountBlock>> recurring(
+      Iterator<Tuple2<Integer, CountBlock>> blocks, int sample, int minDocuments, int partitions) {
+    List<CountBlock> all = new ArrayList<>();
+    blocks.forEachRemaining(b -> all.add(b._2()));
+    CountBlock combined = CountBlock.combine(all, sample, minDocuments);
+    all.clear();
+    List<Tuple2<Integer, CountBlock>> out = new ArrayList<>();
+    split(combined, (s, h) -> partitionOf(s, partitions), partitions, out);
+    return out;
+  }
+
+  /**
+   * Finishes the furniture of the sources of one partition: {@code blocks} hold their recurring
+   * shingles; {@code docs} are their documents, source by source, in the learner's order.
    */
   private static List<SourceFurniture> learn(
       Iterator<ProfiledDocument> docs,
-      Iterator<Recurring> counts,
+      Iterator<CountBlock> blocks,
       Map<Long, List<String>> ties,
       FurnitureOptions options) {
-    Map<Long, List<Recurring>> bySource = new HashMap<>();
-    Set<Order> wanted = new HashSet<>();
-    while (counts.hasNext()) {
-      Recurring r = counts.next();
-      bySource.computeIfAbsent(r.source(), s -> new ArrayList<>()).add(r);
-      for (int i = 0; i < r.ranks().length; i++) {
-        wanted.add(new Order(r.ranks()[i], r.ties()[i]));
+    List<CountBlock> all = new ArrayList<>();
+    blocks.forEachRemaining(all::add);
+    // Disjoint (each (source, shingle) was counted by one reducer): this only orders them, by
+    // source and then shingle, as the learner lists them.
+    CountBlock counts = CountBlock.combine(all, options.sample(), options.minDocuments());
+    all.clear();
+    Map<Long, int[]> groupsOf = new HashMap<>();
+    for (int g = 0; g < counts.groups(); ) {
+      int h = g;
+      while (h < counts.groups() && counts.sources()[h] == counts.sources()[g]) {
+        h++;
       }
+      groupsOf.put(counts.sources()[g], new int[] {g, h});
+      g = h;
     }
     List<SourceFurniture> out = new ArrayList<>();
-    String source = null;
-    List<Order> sampledOrders = new ArrayList<>();
-    List<ShingleSet> sampledSets = new ArrayList<>();
-    int documents = 0;
-    while (true) {
-      ProfiledDocument d = docs.hasNext() ? docs.next() : null;
-      if (source != null && (d == null || !d.source().equals(source))) {
-        List<Recurring> recurring = bySource.get(sourceHash(source));
-        if (recurring != null) {
-          ShingleSet learned =
-              learnSource(documents, recurring, sampledOrders, sampledSets, source, options);
-          if (!learned.isEmpty()) {
-            out.add(new SourceFurniture(source, learned.toArray()));
-          }
+    ProfiledDocument d = docs.hasNext() ? docs.next() : null;
+    while (d != null) {
+      String source = d.source();
+      int[] groups = groupsOf.get(sourceHash(source));
+      SourceSample sampled =
+          groups == null ? null : new SourceSample(counts, groups[0], groups[1], options.sample());
+      int documents = 0;
+      for (; d != null && d.source().equals(source); d = docs.hasNext() ? docs.next() : null) {
+        if (sampled != null) {
+          long rank = rank(d);
+          sampled.offer(d, rank, tie(d, rank, ties), documents);
         }
-        sampledOrders.clear();
-        sampledSets.clear();
-        documents = 0;
+        documents++;
       }
-      if (d == null) {
-        break;
+      if (sampled != null) {
+        SourceCounts sourceCounts = sampled.counts(documents);
+        boolean known = !source.equals(FurnitureModel.UNKNOWN_SOURCE);
+        ShingleSet learned =
+            FurnitureLearner.learnSource(sourceCounts, known, options, Cancellation.never());
+        if (!learned.isEmpty()) {
+          out.add(new SourceFurniture(source, learned.toArray()));
+        }
       }
-      source = d.source();
-      Order order = order(d, ties);
-      if (documents < options.sample() || wanted.contains(order)) {
-        sampledOrders.add(order);
-        sampledSets.add(ShingleSet.of(d.shingles()));
-      }
-      documents++;
     }
     return out;
   }
 
-  private static ShingleSet learnSource(
-      int documents,
-      List<Recurring> recurring,
-      List<Order> sampledOrders,
-      List<ShingleSet> sampledSets,
-      String source,
-      FurnitureOptions options) {
-    recurring.sort(Comparator.comparingLong(Recurring::shingle));
-    Map<Order, Integer> index = new HashMap<>();
-    for (int i = 0; i < sampledOrders.size(); i++) {
-      index.put(sampledOrders.get(i), i);
+  /**
+   * The documents one source's counts name, picked from its documents as they pass in the learner's
+   * order: the first {@code sample} and every one among a recurring shingle's first documents. Both
+   * lists are in that order, so picking them is a merge, without a lookup per document.
+   */
+  private static final class SourceSample {
+    private final CountBlock counts;
+    private final int from;
+    private final int to;
+    private final int sample;
+
+    /** The distinct order numbers of the first documents, ascending. */
+    private final long[] wantedRanks;
+
+    private final long[] wantedTies;
+
+    /** For each first document of the groups (from {@code counts.firstsFrom(from)}), its place. */
+    private final int[] wantedOf;
+
+    /** For each wanted order number, the index of its document among the sampled. */
+    private final int[] sampleOf;
+
+    private final List<ShingleSet> sets = new ArrayList<>();
+    private int next;
+
+    SourceSample(CountBlock counts, int from, int to, int sample) {
+      this.counts = counts;
+      this.from = from;
+      this.to = to;
+      this.sample = sample;
+      int first = counts.firstsFrom(from);
+      int m = counts.ends()[to - 1] - first;
+      long[] ranks = Arrays.copyOfRange(counts.ranks(), first, first + m);
+      long[] ties = Arrays.copyOfRange(counts.ties(), first, first + m);
+      int[] order = RadixOrder.order(ranks, ties, m);
+      long[] uniqueRanks = new long[m];
+      long[] uniqueTies = new long[m];
+      int[] of = new int[m];
+      int u = -1;
+      for (int k = 0; k < m; k++) {
+        int e = order[k];
+        if (u < 0 || ranks[e] != uniqueRanks[u] || ties[e] != uniqueTies[u]) {
+          u++;
+          uniqueRanks[u] = ranks[e];
+          uniqueTies[u] = ties[e];
+        }
+        of[e] = u;
+      }
+      this.wantedRanks = Arrays.copyOf(uniqueRanks, u + 1);
+      this.wantedTies = Arrays.copyOf(uniqueTies, u + 1);
+      this.wantedOf = of;
+      this.sampleOf = new int[u + 1];
     }
-    int c = recurring.size();
-    long[] shingles = new long[c];
-    int[] frequencies = new int[c];
-    int[][] firstDocuments = new int[c][];
-    for (int k = 0; k < c; k++) {
-      Recurring r = recurring.get(k);
-      shingles[k] = r.shingle();
-      frequencies[k] = r.frequency();
-      firstDocuments[k] = new int[r.ranks().length];
-      for (int i = 0; i < r.ranks().length; i++) {
-        firstDocuments[k][i] = index.get(new Order(r.ranks()[i], r.ties()[i]));
+
+    /** Document {@code d}, the {@code ordinal}-th of the source, whose order is (rank, tie). */
+    void offer(ProfiledDocument d, long rank, long tie, int ordinal) {
+      boolean wanted =
+          next < wantedRanks.length && wantedRanks[next] == rank && wantedTies[next] == tie;
+      if (next < wantedRanks.length
+          && CountBlock.compare(wantedRanks[next], wantedTies[next], rank, tie) < 0) {
+        throw new IllegalStateException(
+            "source '" + d.source() + "': a counted document is missing from its documents");
+      }
+      if (wanted) {
+        sampleOf[next++] = sets.size();
+      }
+      if (wanted || ordinal < sample) {
+        sets.add(ShingleSet.of(d.shingles()));
       }
     }
-    int[] frame = new int[Math.min(documents, options.sample())];
-    for (int k = 0; k < frame.length; k++) {
-      frame[k] = k; // the source's first documents are sampled first
+
+    /** The counts of the source, which has {@code documents} documents. */
+    SourceCounts counts(int documents) {
+      if (next != wantedRanks.length) {
+        throw new IllegalStateException(
+            "a counted document is missing from its source's documents ("
+                + (wantedRanks.length - next)
+                + " of "
+                + wantedRanks.length
+                + ")");
+      }
+      int c = to - from;
+      long[] shingles = Arrays.copyOfRange(counts.shingles(), from, to);
+      int[] frequencies = Arrays.copyOfRange(counts.counts(), from, to);
+      int[][] firstDocuments = new int[c][];
+      int base = counts.firstsFrom(from);
+      for (int g = from; g < to; g++) {
+        int a = counts.firstsFrom(g);
+        int[] first = new int[counts.ends()[g] - a];
+        for (int i = 0; i < first.length; i++) {
+          first[i] = sampleOf[wantedOf[a + i - base]];
+        }
+        firstDocuments[g - from] = first;
+      }
+      int[] frame = new int[Math.min(documents, sample)];
+      for (int k = 0; k < frame.length; k++) {
+        frame[k] = k; // the source's first documents are sampled first
+      }
+      return SourceCounts.of(
+          documents, shingles, frequencies, firstDocuments, frame, sets.toArray(new ShingleSet[0]));
     }
-    SourceCounts counts =
-        SourceCounts.of(
-            documents,
-            shingles,
-            frequencies,
-            firstDocuments,
-            frame,
-            sampledSets.toArray(new ShingleSet[0]));
-    boolean known = !source.equals(FurnitureModel.UNKNOWN_SOURCE);
-    return FurnitureLearner.learnSource(counts, known, options, Cancellation.never());
   }
 
   /** Takes each source's furniture out of its documents (both of one partition). */

@@ -1,5 +1,6 @@
 package io.textsim.spark;
 
+import io.textsim.core.cluster.ClusterOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,9 +30,10 @@ import scala.reflect.ClassTag$;
 /**
  * The side-by-side of docs/BENCHMARKS.md and docs/QUALITY.md: on one JSONL corpus with a gold
  * cluster per document ({@code story}), in the same Spark, the textsim job against the recipe a
- * Spark user writes today: MLlib's word 4-gram {@code HashingTF}, {@code MinHashLSH}, {@code
- * approxSimilarityJoin} at Jaccard distance {@code 1 - threshold}, and GraphX connected components.
- * Prints each one's time and pairwise precision, recall and F1 against the gold.
+ * Spark user writes today: MLlib's word 3-gram (the job's default shingles) {@code HashingTF},
+ * {@code MinHashLSH}, {@code approxSimilarityJoin} at Jaccard distance {@code 1 - threshold}, and
+ * GraphX connected components. Prints each one's time and pairwise precision, recall and F1 against
+ * the gold.
  *
  * <pre>
  * bin/textsim-spark compare-mllib corpus.jsonl [PARTITIONS [HASH_TABLES]]
@@ -136,8 +138,9 @@ public final class MllibComparison {
   }
 
   /**
-   * The MLlib recipe: word 4-grams, binary hashed features, MinHashLSH, a self-join at Jaccard
-   * distance below {@code 1 - threshold}, connected components. Each document's cluster.
+   * The MLlib recipe: word n-grams of the job's default shingle size ({@link
+   * ClusterOptions#DEFAULT_SHINGLES}, 3), binary hashed features, MinHashLSH, a self-join at
+   * Jaccard distance below {@code 1 - threshold}, connected components. Each document's cluster.
    */
   static JavaPairRDD<String, Long> mllib(
       SparkSession session, String path, double threshold, int tables, int partitions) {
@@ -156,7 +159,10 @@ public final class MllibComparison {
                       .setOutputCol("words")
                       .setPattern("\\W+")
                       .setToLowercase(true),
-                  new NGram().setN(4).setInputCol("words").setOutputCol("grams"),
+                  new NGram()
+                      .setN(ClusterOptions.DEFAULT_SHINGLES.size())
+                      .setInputCol("words")
+                      .setOutputCol("grams"),
                   new HashingTF()
                       .setInputCol("grams")
                       .setOutputCol("features")

@@ -14,9 +14,9 @@ import java.util.List;
 
 /**
  * Kryo serialization of Java records, component by component through the canonical constructor:
- * Spark's Kryo (4.x) cannot write a record's final fields. Primitives, strings and {@code long[]}
- * are written directly, lists (often immutable, which Kryo cannot fill) element by element;
- * anything else through Kryo.
+ * Spark's Kryo (4.x) cannot write a record's final fields. Primitives, strings, {@code long[]} and
+ * {@code int[]} are written directly, lists (often immutable, which Kryo cannot fill) element by
+ * element; anything else through Kryo.
  */
 final class RecordSerializer extends Serializer<Record> {
   private final RecordComponent[] components;
@@ -61,6 +61,10 @@ final class RecordSerializer extends Serializer<Record> {
           long[] a = (long[]) v;
           out.writeInt(a.length, true);
           out.writeLongs(a);
+        } else if (t == int[].class) {
+          int[] a = (int[]) v;
+          out.writeInt(a.length, true);
+          out.writeInts(a);
         } else if (t == List.class) {
           List<?> list = (List<?>) v;
           out.writeInt(list.size(), true);
@@ -93,6 +97,8 @@ final class RecordSerializer extends Serializer<Record> {
         values[i] = in.readString();
       } else if (t == long[].class) {
         values[i] = in.readLongs(in.readInt(true));
+      } else if (t == int[].class) {
+        values[i] = in.readInts(in.readInt(true));
       } else if (t == List.class) {
         int size = in.readInt(true);
         List<Object> list = new ArrayList<>(size);
