@@ -450,6 +450,16 @@ public final class LoadGenerator {
       return Verdict.of(c, Measure.JACCARD, Verdict.DEFAULT_THRESHOLD);
     }
 
+    /** The request every call sends. */
+    CompareRequest request() {
+      return request;
+    }
+
+    /** The library's answer to {@link #request()}, written as a response. */
+    CompareResponse expected() {
+      return expected;
+    }
+
     String describe() {
       return String.format(
           Locale.ROOT,
