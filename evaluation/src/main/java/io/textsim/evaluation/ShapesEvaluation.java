@@ -47,7 +47,7 @@ public final class ShapesEvaluation implements Callable<Integer> {
       names = "--shapes",
       split = ",",
       description = "comments, short, framed, persian (default: all, worst first).")
-  List<String> shapes = List.of("comments", "short", "framed", "persian");
+  List<String> shapes = List.of("comments", "short", "persian", "framed");
 
   @Option(
       names = "--settings",
