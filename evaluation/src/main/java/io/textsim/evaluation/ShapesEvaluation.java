@@ -46,7 +46,7 @@ public final class ShapesEvaluation implements Callable<Integer> {
   @Option(
       names = "--shapes",
       split = ",",
-      description = "comments, short, framed, persian (default: all, worst first).")
+      description = "comments, short, persian, framed (default: all, worst first).")
   List<String> shapes = List.of("comments", "short", "persian", "framed");
 
   @Option(
