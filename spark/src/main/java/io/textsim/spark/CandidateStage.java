@@ -3,15 +3,18 @@ package io.textsim.spark;
 import io.textsim.core.cluster.BandKeys;
 import io.textsim.core.cluster.CandidateStrategy;
 import io.textsim.core.cluster.ClusterOptions;
+import io.textsim.core.cluster.PassageKeys;
 import io.textsim.core.shingle.ShingleHashing;
 import io.textsim.core.shingle.ShingleSet;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -20,8 +23,8 @@ import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
 
 /**
- * Candidate pairs from the core's LSH buckets ({@link BandKeys}), with a bound on what one bucket
- * can cost.
+ * Candidate pairs from the core's LSH buckets ({@link BandKeys}) and passage keys ({@link
+ * PassageKeys}), with a bound on what one bucket can cost.
  *
  * <p>Within a bucket, members with the same content (and blank flag) are counted once: the first of
  * them (by input position) is paired with the others in the bucket, and each of the others only
@@ -29,6 +32,10 @@ import scala.Tuple2;
  * the first is the same everywhere; they score alike against everyone, so the clusters are those
  * the core makes from all pairs ({@link io.textsim.core.cluster.ComponentClusterer}). Ten thousand
  * copies of one page cost 9,999 pairs, not fifty million.
+ *
+ * <p>Passage buckets ({@link PassageKeys}, band {@link #PASSAGE_BAND}) follow the core's rule
+ * exactly: one held by more than {@link PassageKeys#MAX_DOCUMENTS} documents makes no pairs, one
+ * held by fewer pairs all its members.
  *
  * <p>A bucket of more than {@code maxBucket} different members pairs each with the bucket's first
  * member and with the one before it (by position) instead of with all: {@code 2m} pairs instead of
@@ -39,7 +46,13 @@ import scala.Tuple2;
 final class CandidateStage {
   private CandidateStage() {}
 
-  /** A bucket: a band and its key. Band -1 is the one bucket of all pairs. */
+  /** The band of the buckets of passage keys. */
+  static final int PASSAGE_BAND = -2;
+
+  /**
+   * A bucket: a band and its key. Band -1 is the one bucket of all pairs, band {@link
+   * #PASSAGE_BAND} a passage key's.
+   */
   record Bucket(int band, long key) implements Serializable {
     private static final long serialVersionUID = 1L;
   }
@@ -91,7 +104,8 @@ final class CandidateStage {
                       allPairs
                           ? null
                           : BandKeys.forClustering(n, options.profiler().shingles(), options);
-                  return new BucketEntries(it, keys);
+                  PassageKeys passages = allPairs ? null : PassageKeys.forClustering(n, options);
+                  return new BucketEntries(it, keys, passages);
                 });
     if (!allPairs) {
       // Most band keys are a document's own: a sketch of the keys drops the entries of buckets
@@ -110,7 +124,9 @@ final class CandidateStage {
             bucket -> {
               List<Member> members = new ArrayList<>();
               bucket._2().forEach(members::add);
-              return pairsInBucket(members, cap, capped).iterator();
+              return bucket._1().band() == PASSAGE_BAND
+                  ? pairsInPassageBucket(members).iterator()
+                  : pairsInBucket(members, cap, capped).iterator();
             })
         .distinct();
   }
@@ -119,33 +135,56 @@ final class CandidateStage {
     return ShingleHashing.fmix64(b.band() * 0x9E3779B97F4A7C15L) ^ b.key();
   }
 
-  /** The bucket entries of a partition's documents: one per band, or one for all pairs. */
+  /**
+   * The bucket entries of a partition's documents: one per band and one per passage key, or one for
+   * all pairs.
+   */
   private static final class BucketEntries implements Iterator<Tuple2<Bucket, Member>> {
     private final Iterator<ContentDocument> docs;
     private final BandKeys keys;
+    private final PassageKeys passages;
     private long[] pending = new long[0];
+    private int bands;
     private int next;
     private Member member;
 
-    BucketEntries(Iterator<ContentDocument> docs, BandKeys keys) {
+    BucketEntries(Iterator<ContentDocument> docs, BandKeys keys, PassageKeys passages) {
       this.docs = docs;
       this.keys = keys;
+      this.passages = passages;
     }
 
     @Override
     public boolean hasNext() {
-      return next < pending.length || docs.hasNext();
+      while (next == pending.length && docs.hasNext()) {
+        load(docs.next());
+      }
+      return next < pending.length;
+    }
+
+    // The band keys first, then the passage keys, in one array.
+    private void load(ContentDocument d) {
+      member = new Member(d.position(), contentHash(d.content()), d.blank());
+      next = 0;
+      if (keys == null) {
+        pending = new long[] {0};
+        bands = 1;
+        return;
+      }
+      ShingleSet content = ShingleSet.of(d.content());
+      long[] bandKeys = keys.keys(content);
+      long[] passageKeys = passages.keys(content);
+      pending = Arrays.copyOf(bandKeys, bandKeys.length + passageKeys.length);
+      System.arraycopy(passageKeys, 0, pending, bandKeys.length, passageKeys.length);
+      bands = bandKeys.length;
     }
 
     @Override
     public Tuple2<Bucket, Member> next() {
-      if (next == pending.length) {
-        ContentDocument d = docs.next();
-        member = new Member(d.position(), contentHash(d.content()), d.blank());
-        pending = keys == null ? new long[] {0} : keys.keys(ShingleSet.of(d.content()));
-        next = 0;
+      if (!hasNext()) {
+        throw new NoSuchElementException();
       }
-      int band = keys == null ? -1 : next;
+      int band = keys == null ? -1 : next < bands ? next : PASSAGE_BAND;
       return new Tuple2<>(new Bucket(band, pending[next++]), member);
     }
   }
@@ -153,6 +192,28 @@ final class CandidateStage {
   /** A 64-bit hash of a content set: equal sets hash alike; verification checks the converse. */
   static long contentHash(long[] content) {
     return ShingleHashing.combine(content, 0, content.length);
+  }
+
+  /**
+   * The pairs of one passage bucket: none if more than {@link PassageKeys#MAX_DOCUMENTS} hold it,
+   * all of them otherwise, as the core pairs it.
+   */
+  static List<Pair> pairsInPassageBucket(List<Member> members) {
+    List<Pair> out = new ArrayList<>();
+    if (members.size() < 2 || members.size() > PassageKeys.MAX_DOCUMENTS) {
+      return out;
+    }
+    members.sort(Comparator.comparingLong(Member::position));
+    for (int i = 0; i < members.size(); i++) {
+      Member a = members.get(i);
+      for (int j = i + 1; j < members.size(); j++) {
+        Member b = members.get(j);
+        // The same flag as a band bucket gives the pair, so that distinct() keeps one record.
+        boolean same = a.contentHash() == b.contentHash() && a.blank() == b.blank();
+        out.add(new Pair(a.position(), b.position(), same));
+      }
+    }
+    return out;
   }
 
   /** The pairs of one bucket, by the rule in the class comment. */

@@ -11,7 +11,10 @@ public enum CandidateStrategy {
   AUTO,
   /** Every pair: exact, quadratic. */
   ALL_PAIRS,
-  /** Pairs that share a MinHash LSH bucket: near-linear, finds almost all linked pairs. */
+  /**
+   * Pairs that share a MinHash LSH bucket, or a sampled content shingle when the passage rule is on
+   * ({@link PassageKeys}): near-linear, finds almost all linked pairs.
+   */
   LSH;
 
   /**

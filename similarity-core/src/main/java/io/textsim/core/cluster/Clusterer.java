@@ -22,13 +22,13 @@ import java.util.stream.IntStream;
  * Near-duplicate clustering: documents in, clusters out.
  *
  * <p>Steps: (1) profile every document, in parallel on all cores; (2) find candidate pairs, from
- * all pairs for small inputs or from MinHash LSH buckets for large ones ({@link
- * CandidateStrategy}); (3) verify every candidate with the exact {@link ClusterMeasure}, in
- * parallel; (4) link the pairs at or above the threshold and form clusters by {@link Linkage}; (5)
- * with {@link Linkage#REPRESENTATIVE}, split clusters whose members do not agree with their
- * representative ({@link RepresentativeSplit}), so that a bridge cannot chain two stories; (6) name
- * each cluster's representative (the member with the highest mean score to the others) and score
- * each member against it.
+ * all pairs for small inputs or, for large ones, from MinHash LSH buckets and from shared samples
+ * of content shingles ({@link CandidateStrategy}, {@link PassageKeys}); (3) verify every candidate
+ * with the exact {@link ClusterMeasure}, in parallel; (4) link the pairs at or above the threshold
+ * and form clusters by {@link Linkage}; (5) with {@link Linkage#REPRESENTATIVE}, split clusters
+ * whose members do not agree with their representative ({@link RepresentativeSplit}), so that a
+ * bridge cannot chain two stories; (6) name each cluster's representative (the member with the
+ * highest mean score to the others) and score each member against it.
  *
  * <p>Every document ends up in exactly one cluster; singletons are clusters of one. The output
  * depends only on the input and the options, never on thread scheduling: clusters are ordered by

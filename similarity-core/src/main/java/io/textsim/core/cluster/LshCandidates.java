@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
- * Candidate pairs for a clustering from banded MinHash LSH, built for a whole batch at once.
+ * Candidate pairs for a clustering from banded MinHash LSH and from shared passage keys ({@link
+ * PassageKeys}), built for a whole batch at once.
  *
  * <p>Batch clustering does not need an index that answers queries: for each band it sorts the
  * documents by band key and emits the pairs within each run of equal keys; pairs from all bands are
@@ -61,16 +62,22 @@ final class LshCandidates {
               perBand[b] = pairsInRuns(band, indexMask);
               options.progress().update("candidates", b + 1, bands);
             });
-    int total = 0;
+    long[] passages = passagePairs(shingles, PassageKeys.forClustering(n, options), options);
+    long total = passages.length;
     for (long[] p : perBand) {
       total += p.length;
     }
-    long[] all = new long[total];
+    if (total > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          "the LSH buckets of these " + n + " documents hold " + total + " pairs, too many");
+    }
+    long[] all = new long[(int) total];
     int at = 0;
     for (long[] p : perBand) {
       System.arraycopy(p, 0, all, at, p.length);
       at += p.length;
     }
+    System.arraycopy(passages, 0, all, at, passages.length);
     Arrays.parallelSort(all);
     int distinct = 0;
     for (int i = 0; i < all.length; i++) {
@@ -81,14 +88,61 @@ final class LshCandidates {
     return Arrays.copyOf(all, distinct);
   }
 
+  /**
+   * The pairs that share a passage key held by at most {@link PassageKeys#MAX_DOCUMENTS} documents,
+   * possibly repeated.
+   */
+  static long[] passagePairs(ShingleSet[] shingles, PassageKeys passages, ClusterOptions options) {
+    int n = shingles.length;
+    if (!passages.enabled() || n < 2) {
+      return new long[0];
+    }
+    long[][] perDocument = new long[n][];
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            i -> {
+              if ((i & 255) == 0) {
+                options.cancellation().throwIfCancelled();
+              }
+              perDocument[i] = passages.keys(shingles[i]);
+            });
+    long count = 0;
+    for (long[] k : perDocument) {
+      count += k.length;
+    }
+    if (count > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          "the passage keys of these " + n + " documents are too many: " + count);
+    }
+    // As for the bands: the document's index in the low bits, which the keys leave clear.
+    long[] keys = new long[(int) count];
+    int at = 0;
+    for (int i = 0; i < n; i++) {
+      for (long k : perDocument[i]) {
+        keys[at++] = k | i;
+      }
+      perDocument[i] = null;
+    }
+    Arrays.parallelSort(keys);
+    options.cancellation().throwIfCancelled();
+    return pairsInRuns(keys, BandKeys.indexMask(n), PassageKeys.MAX_DOCUMENTS);
+  }
+
   private static long[] pairsInRuns(long[] sorted, long indexMask) {
+    return pairsInRuns(sorted, indexMask, Integer.MAX_VALUE);
+  }
+
+  /** The pairs within each run of equal keys of at most {@code maxRun} entries. */
+  private static long[] pairsInRuns(long[] sorted, long indexMask, int maxRun) {
     long[] out = new long[16];
     int count = 0;
     int runStart = 0;
     for (int i = 1; i <= sorted.length; i++) {
       if (i == sorted.length || (sorted[i] & ~indexMask) != (sorted[runStart] & ~indexMask)) {
-        for (int x = runStart; x < i; x++) {
-          for (int y = x + 1; y < i; y++) {
+        int end = i - runStart <= maxRun ? i : runStart;
+        for (int x = runStart; x < end; x++) {
+          for (int y = x + 1; y < end; y++) {
             int p = (int) (sorted[x] & indexMask);
             int q = (int) (sorted[y] & indexMask);
             if (count == out.length) {

@@ -3,6 +3,7 @@ package io.textsim.core.furniture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.textsim.core.cluster.CandidateStrategy;
 import io.textsim.core.cluster.ClusterOptions;
 import io.textsim.core.cluster.Clusterer;
 import io.textsim.core.cluster.Clustering;
@@ -193,6 +194,39 @@ class FurnitureClusteringTest {
     } else {
       assertEquals(docs.size(), clustering.clusters().size(), "copies linked by score alone");
     }
+  }
+
+  /**
+   * The comment-thread copies of a collection too large for all pairs: their Jaccard similarity
+   * (0.1 to 0.2) is below what the LSH bands find reliably, and the sampled passage keys find them,
+   * so the clusters are those that verifying every pair gives.
+   */
+  @Test
+  void onALargeInputCommentThreadCopiesAreFoundAsAllPairsFindThem() {
+    Pages pages = new Pages(67, Pages.LATIN, 5000);
+    SplittableRandom r = new SplittableRandom(67);
+    List<Pages.Outlet> outlets = List.of(pages.outlet(), pages.outlet(), pages.outlet());
+    List<Document> docs = new ArrayList<>();
+    for (int s = 0; s < 120; s++) {
+      String story = pages.words(100 + r.nextInt(60));
+      for (int o = 0; o < outlets.size(); o++) {
+        String text = o == 0 ? story : edited(r, story);
+        String comments = "Comments: " + pages.words(250 + r.nextInt(100));
+        docs.add(
+            new Document(
+                "s" + s + "/" + o,
+                outlets.get(o).page(text + "\n\n" + comments, pages.words(9)),
+                "outlet-" + o));
+      }
+    }
+    assertTrue(docs.size() > ClusterOptions.DEFAULT_ALL_PAIRS_LIMIT);
+    Clustering byLsh = Clusterer.cluster(docs, ClusterOptions.defaults());
+    Clustering byAllPairs =
+        Clusterer.cluster(
+            docs, ClusterOptions.builder().candidates(CandidateStrategy.ALL_PAIRS).build());
+    assertEquals(CandidateStrategy.LSH, byLsh.stats().strategy());
+    assertEquals(byAllPairs.clusters(), byLsh.clusters());
+    assertStoriesRecovered(byLsh);
   }
 
   /**
