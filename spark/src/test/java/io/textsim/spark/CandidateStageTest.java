@@ -3,6 +3,7 @@ package io.textsim.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.textsim.core.cluster.PassageKeys;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -67,5 +68,27 @@ class CandidateStageTest {
     assertEquals(
         Set.of(new CandidateStage.Pair(0, 2, true), new CandidateStage.Pair(0, 1, false)),
         new HashSet<>(pairs));
+  }
+
+  @Test
+  void aPassageBucketPairsAllItsMembersUpToTheCoresLimitAndNoneAbove() {
+    List<CandidateStage.Member> bucket = new ArrayList<>();
+    for (long p : new long[] {6, 2, 4}) {
+      bucket.add(member(p, p == 4 ? 6 : p)); // 4 and 6 have the same content
+    }
+    assertEquals(
+        Set.of(
+            new CandidateStage.Pair(2, 4, false),
+            new CandidateStage.Pair(2, 6, false),
+            new CandidateStage.Pair(4, 6, true)),
+        new HashSet<>(CandidateStage.pairsInPassageBucket(bucket)));
+    List<CandidateStage.Member> full = new ArrayList<>();
+    for (int p = 0; p < PassageKeys.MAX_DOCUMENTS; p++) {
+      full.add(member(p, p));
+    }
+    int m = PassageKeys.MAX_DOCUMENTS;
+    assertEquals(m * (m - 1) / 2, new HashSet<>(CandidateStage.pairsInPassageBucket(full)).size());
+    full.add(member(m, m));
+    assertTrue(CandidateStage.pairsInPassageBucket(full).isEmpty());
   }
 }
