@@ -68,6 +68,13 @@ public class ClusteringBenchmark {
   @Param({"learn", "none"})
   public String furniture;
 
+  /**
+   * The shared-passage rule's size ({@link ClusterOptions#passageShingles}): 40, the default; 0
+   * switches the rule and its sampled candidate keys off, to measure what they cost.
+   */
+  @Param({"40"})
+  public int passage;
+
   private List<Document> documents;
   private String[] texts;
   private TextProfiler profiler;
@@ -85,10 +92,9 @@ public class ClusteringBenchmark {
     documents = corpus.stream().map(Article::document).toList();
     texts = documents.stream().map(Document::text).toArray(String[]::new);
     profiler = TextProfiler.defaults();
+    ClusterOptions.Builder builder = ClusterOptions.builder().passageShingles(passage);
     options =
-        furniture.equals("none")
-            ? ClusterOptions.builder().furniture(Furniture.none()).build()
-            : ClusterOptions.defaults();
+        furniture.equals("none") ? builder.furniture(Furniture.none()).build() : builder.build();
     watch = new IterationWatch();
     long chars = 0;
     for (String t : texts) {
