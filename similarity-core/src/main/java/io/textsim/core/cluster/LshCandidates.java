@@ -13,6 +13,11 @@ import java.util.stream.IntStream;
  * documents by band key and emits the pairs within each run of equal keys; pairs from all bands are
  * then sorted and deduplicated. Everything is primitive arrays, so 100,000 documents cost tens of
  * megabytes, not the gigabyte a map of boxed bucket sets would.
+ *
+ * <p>The pairs depend on the data: a run of r equal keys makes r (r - 1) / 2 of them, so a
+ * collection of copies of one text makes quadratically many. Room for them is announced to {@link
+ * ClusterOptions#pairBudget()} before it is allocated, so that a caller can stop the search before
+ * the heap runs out.
  */
 final class LshCandidates {
   private LshCandidates() {}
@@ -51,6 +56,7 @@ final class LshCandidates {
               }
             });
     long[][] perBand = new long[bands][];
+    AtomicLong room = new AtomicLong();
     IntStream.range(0, bands)
         .parallel()
         .forEach(
@@ -58,14 +64,18 @@ final class LshCandidates {
               options.cancellation().throwIfCancelled();
               long[] band = Arrays.copyOfRange(keys, b * n, (b + 1) * n);
               Arrays.sort(band);
-              perBand[b] = pairsInRuns(band, indexMask);
+              perBand[b] = pairsInRuns(band, indexMask, room, options.pairBudget());
               options.progress().update("candidates", b + 1, bands);
             });
-    int total = 0;
+    long total = 0;
     for (long[] p : perBand) {
       total += p.length;
     }
-    long[] all = new long[total];
+    if (total > MAX_PAIRS) {
+      throw new IllegalArgumentException(
+          n + " documents make " + total + " LSH candidate pairs, more than " + MAX_PAIRS);
+    }
+    long[] all = new long[(int) total];
     int at = 0;
     for (long[] p : perBand) {
       System.arraycopy(p, 0, all, at, p.length);
@@ -81,7 +91,15 @@ final class LshCandidates {
     return Arrays.copyOf(all, distinct);
   }
 
-  private static long[] pairsInRuns(long[] sorted, long indexMask) {
+  /** The most pairs one array holds. */
+  private static final int MAX_PAIRS = Integer.MAX_VALUE - 8;
+
+  /**
+   * The pairs within each run of equal keys of {@code sorted}; every growth of the result's room is
+   * added to {@code room} and announced to {@code budget} first.
+   */
+  private static long[] pairsInRuns(
+      long[] sorted, long indexMask, AtomicLong room, PairBudget budget) {
     long[] out = new long[16];
     int count = 0;
     int runStart = 0;
@@ -92,7 +110,13 @@ final class LshCandidates {
             int p = (int) (sorted[x] & indexMask);
             int q = (int) (sorted[y] & indexMask);
             if (count == out.length) {
-              out = Arrays.copyOf(out, count * 2);
+              if (count == MAX_PAIRS) {
+                throw new IllegalArgumentException(
+                    "more than " + MAX_PAIRS + " LSH candidate pairs in one band");
+              }
+              int grown = (int) Math.min(MAX_PAIRS, 2L * count);
+              budget.reserve(room.addAndGet(grown - count));
+              out = Arrays.copyOf(out, grown);
             }
             out[count++] = p < q ? Clusterer.pair(p, q) : Clusterer.pair(q, p);
           }
