@@ -1,8 +1,11 @@
 package io.textsim.server;
 
+import com.google.protobuf.ByteString;
+import io.grpc.StatusRuntimeException;
 import io.textsim.core.cluster.CandidateStrategy;
 import io.textsim.core.cluster.ClusterMeasure;
 import io.textsim.core.cluster.ClusterOptions;
+import io.textsim.core.cluster.PairBudget;
 import io.textsim.core.furniture.Furniture;
 import io.textsim.core.measure.Measure;
 import io.textsim.proto.v1.ClusterRequest;
@@ -11,6 +14,7 @@ import io.textsim.proto.v1.CompareRequest;
 import io.textsim.proto.v1.IndexQuery;
 import io.textsim.proto.v1.QueryRequest;
 import io.textsim.wire.WireOptions;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -51,20 +55,36 @@ final class MemoryAdmission {
             + costs.text(a.chars())
             + costs.text(b.chars())
             + pair(a, b, measures, request.getExplain())
-            + request.getFurnitureModel().size();
-    if (request.getFurnitureExamplesCount() > 0) {
+            + furniture(request.getFurnitureExamplesList(), request.getFurnitureModel());
+    if (request.getFurnitureExamplesCount() > 0 || !request.getFurnitureModel().isEmpty()) {
+      // The comparison of the contents without furniture, and the contents themselves.
+      bytes +=
+          pair(a, b, Set.of(), false)
+              + costs.content(a.chars(), a.tokens())
+              + costs.content(b.chars(), b.tokens());
+    }
+    return budget.reserve(bytes, "this Compare");
+  }
+
+  /**
+   * The furniture of a Compare or CompareMany: a model sent in its byte format, or one learned from
+   * examples (each profiled in turn, its shingles and the learner's state kept, then the model).
+   */
+  private long furniture(List<io.textsim.proto.v1.Document> examples, ByteString model) {
+    long bytes = model.isEmpty() ? 0 : costs.furnitureModel(model.size());
+    if (!examples.isEmpty()) {
       MemoryCosts.Shape largest = MemoryCosts.Shape.EMPTY;
-      for (io.textsim.proto.v1.Document d : request.getFurnitureExamplesList()) {
+      long tokens = 0;
+      for (io.textsim.proto.v1.Document d : examples) {
         MemoryCosts.Shape e = shape(d);
         bytes += costs.clusterDocument(e.chars(), e.tokens(), false, true);
         largest = largest.max(e);
+        tokens += e.tokens();
       }
       bytes += costs.profilePeak(largest.chars(), largest.tokens());
+      bytes += costs.furnitureLearned(tokens);
     }
-    if (request.getFurnitureExamplesCount() > 0 || !request.getFurnitureModel().isEmpty()) {
-      bytes += pair(a, b, Set.of(), false); // the comparison of the content without furniture
-    }
-    return budget.reserve(bytes, "this Compare");
+    return bytes;
   }
 
   /**
@@ -84,15 +104,25 @@ final class MemoryAdmission {
     return profiles + workspace;
   }
 
-  /** Reserves what a CompareMany of this request needs: every candidate's profile is kept. */
+  /**
+   * Reserves what a CompareMany of this request needs: every candidate's profile is kept, and with
+   * furniture each text's content and its profile too.
+   */
   MemoryBudget.Reservation compareMany(CompareManyRequest request) {
     Set<Measure> measures = WireOptions.measures(request.getMeasuresValueList(), "measures");
+    boolean furniture =
+        request.getFurnitureExamplesCount() > 0 || !request.getFurnitureModel().isEmpty();
     MemoryCosts.Shape q = shape(request.getQuery());
-    // Each profile is kept, and a text shorter than the shingle size gets a second, resized one.
+    // Each profile is kept, and a text shorter than the shingle size gets a second, resized one;
+    // with furniture, the query's content gets a third (the candidates' replace their first).
     long bytes =
         MemoryCosts.CALL_OVERHEAD
             + costs.text(q.chars())
-            + 2 * costs.profileKept(q.chars(), q.tokens());
+            + 2 * costs.profileKept(q.chars(), q.tokens())
+            + furniture(request.getFurnitureExamplesList(), request.getFurnitureModel());
+    if (furniture) {
+      bytes += costs.content(q.chars(), q.tokens()) + costs.profileKept(q.chars(), q.tokens());
+    }
     MemoryCosts.Shape longest = q;
     for (io.textsim.proto.v1.Document d : request.getCandidatesList()) {
       MemoryCosts.Shape c = shape(d);
@@ -100,11 +130,39 @@ final class MemoryAdmission {
           MemoryCosts.DOCUMENT_OVERHEAD
               + costs.text(c.chars())
               + 2 * costs.profileKept(c.chars(), c.tokens());
+      if (furniture) {
+        bytes += costs.content(c.chars(), c.tokens());
+      }
       longest = longest.max(c);
     }
     bytes += costs.profilePeak(longest.chars(), longest.tokens());
     bytes += costs.measureWorkspace(measures, longest.chars(), longest.tokens(), longest.wide());
     return budget.reserve(bytes, "this CompareMany");
+  }
+
+  /**
+   * What tells a clustering of {@code documents} documents, whose whole estimate {@code
+   * reservation} holds, of its LSH candidate pairs: beyond the room reserved in advance ({@link
+   * MemoryCosts#LSH_PAIRS_PER_DOCUMENT} a document), the reservation grows with the pairs, and a
+   * clustering whose pairs do not fit is stopped with RESOURCE_EXHAUSTED.
+   */
+  PairBudget pairBudget(MemoryBudget.Reservation reservation, long documents) {
+    long base =
+        reservation.held()
+            - documents * MemoryCosts.LSH_PAIRS_PER_DOCUMENT * MemoryCosts.LSH_PAIR_BYTES;
+    return pairs -> {
+      try {
+        reservation.growTo(base + costs.lshPairs(pairs));
+      } catch (StatusRuntimeException e) {
+        throw new StatusRuntimeException(
+            e.getStatus()
+                .augmentDescription(
+                    "(the documents' LSH candidate pairs need room for "
+                        + pairs
+                        + " pairs and more: many documents alike)"),
+            e.getTrailers());
+      }
+    };
   }
 
   /** Reserves what a Cluster of this request needs. */

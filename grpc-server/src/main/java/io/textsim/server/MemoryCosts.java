@@ -113,19 +113,45 @@ final class MemoryCosts {
   /** An explanation's passages and their bookkeeping, per token of both texts. */
   static final long EXPLAIN_PER_TOKEN = 104;
 
+  /** LSH band keys per document: at most 64 bands, 8 bytes a key and a sorted copy per band. */
+  static final long LSH_KEYS_PER_DOCUMENT = 64 * 8 * 2;
+
   /**
-   * LSH candidate state per document: band keys (at most 64 bands, 8 bytes, and a sorted copy per
-   * band) and an allowance of 32 candidate pairs a document (8 bytes a pair, 8 a score). The
-   * candidate count depends on the data, not on the request; near-duplicate collections stay far
-   * below it, and a collection of copies of one text makes quadratically many (not bounded here).
+   * Bytes per LSH candidate pair of room: the band's array (8), all bands' pairs together (8), the
+   * parallel sort's buffer (8) and the deduplicated copy (8) live at once at worst; afterwards the
+   * pairs, their scores and link bits take less (17).
    */
-  static final long LSH_PER_DOCUMENT = 64 * 8 * 2 + 32 * 16;
+  static final long LSH_PAIR_BYTES = 32;
+
+  /**
+   * The LSH candidate pairs a document is given room for in advance. The candidate count depends on
+   * the data, not on the request: near-duplicate collections stay below this, and a collection of
+   * copies of one text makes quadratically many, which the clustering announces as it finds them
+   * ({@link io.textsim.core.cluster.PairBudget}) and {@link MemoryAdmission#pairBudget} reserves.
+   */
+  static final long LSH_PAIRS_PER_DOCUMENT = 16;
+
+  /** LSH candidate state per document reserved in advance: its band keys and its pairs' room. */
+  static final long LSH_PER_DOCUMENT =
+      LSH_KEYS_PER_DOCUMENT + LSH_PAIRS_PER_DOCUMENT * LSH_PAIR_BYTES;
 
   /** Bytes per candidate pair of the all-pairs strategy: the pair, its score, its link bit. */
   static final long PAIR_BYTES = 17;
 
   /** Furniture learning's state, per shingle of the collection (its sorted copy and counts). */
   static final long FURNITURE_PER_TOKEN = 24;
+
+  /**
+   * A furniture model learned or read, per furniture shingle: its source's set (8), the set of all
+   * sources (8) and the lookup directory made on first use (at most 1).
+   */
+  static final long FURNITURE_MODEL_PER_SHINGLE = 17;
+
+  /**
+   * A text's content mapping when furniture is cut out, per token of the text: at most one run a
+   * token, two int bounds and an int start each.
+   */
+  static final long CONTENT_MAP_PER_TOKEN = 12;
 
   private final long regionBytes;
   private final int parallelism;
@@ -286,6 +312,32 @@ final class MemoryCosts {
         + clusterKept(tokens, cosine)
         + LSH_PER_DOCUMENT
         + (furniture ? FURNITURE_PER_TOKEN * tokens : 0);
+  }
+
+  /**
+   * A furniture model sent as {@code bytes} of its format (8 bytes a shingle): the bytes copied out
+   * of the request, and the model read from them.
+   */
+  long furnitureModel(long bytes) {
+    return array(bytes) + FURNITURE_MODEL_PER_SHINGLE * (bytes / 8) + 4 * regionBytes;
+  }
+
+  /**
+   * A furniture model learned from examples of {@code tokens} tokens in all: at most every example
+   * shingle is furniture.
+   */
+  long furnitureLearned(long tokens) {
+    return FURNITURE_MODEL_PER_SHINGLE * tokens + 4 * regionBytes;
+  }
+
+  /** A text's content (furniture cut out) kept with its mapping back to the text. */
+  long content(long chars, long tokens) {
+    return text(chars) + array(CONTENT_MAP_PER_TOKEN * tokens);
+  }
+
+  /** The LSH candidate pairs' room for {@code pairs} pairs. */
+  long lshPairs(long pairs) {
+    return array(LSH_PAIR_BYTES * pairs);
   }
 
   @Override

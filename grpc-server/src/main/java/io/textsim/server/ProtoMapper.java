@@ -6,6 +6,7 @@ import io.textsim.core.TextProfiler;
 import io.textsim.core.cluster.ClusterOptions;
 import io.textsim.core.cluster.Clusterer;
 import io.textsim.core.cluster.Document;
+import io.textsim.core.cluster.PairBudget;
 import io.textsim.core.furniture.FurnitureModel;
 import io.textsim.core.furniture.FurnitureOptions;
 import io.textsim.core.measure.Measure;
@@ -186,9 +187,12 @@ final class ProtoMapper {
     return out.build();
   }
 
-  /** Answers {@code SimilarityService.Cluster}. */
-  ClusterResponse cluster(ClusterRequest request, Cancellation cancellation) {
-    ClusterOptions options = clusterOptions(request.getOptions(), "options", cancellation);
+  /** Answers {@code SimilarityService.Cluster}, telling {@code pairs} of its LSH candidates. */
+  ClusterResponse cluster(ClusterRequest request, Cancellation cancellation, PairBudget pairs) {
+    ClusterOptions options =
+        clusterOptions(request.getOptions(), "options", cancellation).toBuilder()
+            .pairBudget(pairs)
+            .build();
     int n = request.getDocumentsCount();
     checkCount(n, "documents");
     List<Document> documents = new ArrayList<>(n);

@@ -65,7 +65,14 @@ final class SimilarityServiceImpl extends SimilarityServiceGrpc.SimilarityServic
                 memory.cluster(
                     request,
                     mapper.clusterOptions(request.getOptions(), "options", Cancellation.never())))
-        .ifPresent(m -> workers.answer(out, m, c -> mapper.cluster(request, c)));
+        .ifPresent(
+            m ->
+                workers.answer(
+                    out,
+                    m,
+                    c ->
+                        mapper.cluster(
+                            request, c, memory.pairBudget(m, request.getDocumentsCount()))));
   }
 
   /**
@@ -244,7 +251,10 @@ final class SimilarityServiceImpl extends SimilarityServiceGrpc.SimilarityServic
               ClusterStreamResponse.newBuilder()
                   .setClustering(
                       mapper.cluster(
-                          collected, mapper.clusterOptions(settings, "options", cancellation)))
+                          collected,
+                          mapper.clusterOptions(settings, "options", cancellation).toBuilder()
+                              .pairBudget(memory.pairBudget(held.reservation(), collected.size()))
+                              .build()))
                   .build());
     }
   }

@@ -28,6 +28,7 @@ import java.util.Objects;
  *       LinkRule}</td></tr>
  *   <tr><td>passageShingles</td><td>{@value #DEFAULT_PASSAGE_SHINGLES}: see {@link
  *       LinkRule}</td></tr>
+ *   <tr><td>pairBudget</td><td>{@link PairBudget#unlimited()}</td></tr>
  * </table>
  *
  * @param threshold the score at or above which two documents are linked, in [0, 1]
@@ -44,6 +45,8 @@ import java.util.Objects;
  *     ({@link LinkRule})
  * @param passageShingles the shared content shingles that link a pair scoring below the threshold
  *     ({@link LinkRule}); 0 turns that path off
+ * @param pairBudget told of the LSH candidate pairs before they are held (a server stops a
+ *     clustering whose pairs would not fit its memory)
  */
 public record ClusterOptions(
     double threshold,
@@ -56,7 +59,8 @@ public record ClusterOptions(
     ClusterProgress progress,
     Furniture furniture,
     int minSharedShingles,
-    int passageShingles) {
+    int passageShingles,
+    PairBudget pairBudget) {
 
   /**
    * The default threshold, chosen with {@link #DEFAULT_MEASURE} by the quality evaluation
@@ -132,6 +136,7 @@ public record ClusterOptions(
       throw new IllegalArgumentException(
           "passageShingles must be >= 0 (0: off), got " + passageShingles);
     }
+    Objects.requireNonNull(pairBudget, "pairBudget");
   }
 
   /** The rule that decides which verified pairs link. */
@@ -162,7 +167,8 @@ public record ClusterOptions(
         .progress(progress)
         .furniture(furniture)
         .minSharedShingles(minSharedShingles)
-        .passageShingles(passageShingles);
+        .passageShingles(passageShingles)
+        .pairBudget(pairBudget);
   }
 
   /** Builds {@link ClusterOptions}; validation happens in {@link #build()}. Not thread-safe. */
@@ -178,6 +184,7 @@ public record ClusterOptions(
     private Furniture furniture = Furniture.learned();
     private int minSharedShingles = DEFAULT_MIN_SHARED_SHINGLES;
     private int passageShingles = DEFAULT_PASSAGE_SHINGLES;
+    private PairBudget pairBudget = PairBudget.unlimited();
 
     private Builder() {}
 
@@ -247,6 +254,12 @@ public record ClusterOptions(
       return this;
     }
 
+    /** Sets what is told of the LSH candidate pairs before they are held. */
+    public Builder pairBudget(PairBudget pairBudget) {
+      this.pairBudget = pairBudget;
+      return this;
+    }
+
     /** Validates and returns the options. */
     public ClusterOptions build() {
       return new ClusterOptions(
@@ -260,7 +273,8 @@ public record ClusterOptions(
           progress,
           furniture,
           minSharedShingles,
-          passageShingles);
+          passageShingles,
+          pairBudget);
     }
   }
 }

@@ -14,6 +14,11 @@ import java.util.stream.IntStream;
  * documents by band key and emits the pairs within each run of equal keys; pairs from all bands are
  * then sorted and deduplicated. Everything is primitive arrays, so 100,000 documents cost tens of
  * megabytes, not the gigabyte a map of boxed bucket sets would.
+ *
+ * <p>The pairs depend on the data: a run of r equal keys makes r (r - 1) / 2 of them, so a
+ * collection of copies of one text makes quadratically many. Room for them is announced to {@link
+ * ClusterOptions#pairBudget()} before it is allocated, so that a caller can stop the search before
+ * the heap runs out.
  */
 final class LshCandidates {
   private LshCandidates() {}
@@ -52,6 +57,7 @@ final class LshCandidates {
               }
             });
     long[][] perBand = new long[bands][];
+    AtomicLong room = new AtomicLong();
     IntStream.range(0, bands)
         .parallel()
         .forEach(
@@ -59,17 +65,17 @@ final class LshCandidates {
               options.cancellation().throwIfCancelled();
               long[] band = Arrays.copyOfRange(keys, b * n, (b + 1) * n);
               Arrays.sort(band);
-              perBand[b] = pairsInRuns(band, indexMask);
+              perBand[b] = pairsInRuns(band, indexMask, room, options.pairBudget());
               options.progress().update("candidates", b + 1, bands);
             });
-    long[] passages = passagePairs(shingles, PassageKeys.forClustering(n, options), options);
+    long[] passages = passagePairs(shingles, PassageKeys.forClustering(n, options), options, room);
     long total = passages.length;
     for (long[] p : perBand) {
       total += p.length;
     }
-    if (total > Integer.MAX_VALUE - 8) {
+    if (total > MAX_PAIRS) {
       throw new IllegalArgumentException(
-          "the LSH buckets of these " + n + " documents hold " + total + " pairs, too many");
+          n + " documents make " + total + " LSH candidate pairs, more than " + MAX_PAIRS);
     }
     long[] all = new long[(int) total];
     int at = 0;
@@ -93,6 +99,11 @@ final class LshCandidates {
    * possibly repeated.
    */
   static long[] passagePairs(ShingleSet[] shingles, PassageKeys passages, ClusterOptions options) {
+    return passagePairs(shingles, passages, options, new AtomicLong());
+  }
+
+  private static long[] passagePairs(
+      ShingleSet[] shingles, PassageKeys passages, ClusterOptions options, AtomicLong room) {
     int n = shingles.length;
     if (!passages.enabled() || n < 2) {
       return new long[0];
@@ -126,15 +137,25 @@ final class LshCandidates {
     }
     Arrays.parallelSort(keys);
     options.cancellation().throwIfCancelled();
-    return pairsInRuns(keys, BandKeys.indexMask(n), PassageKeys.MAX_DOCUMENTS);
+    return pairsInRuns(
+        keys, BandKeys.indexMask(n), PassageKeys.MAX_DOCUMENTS, room, options.pairBudget());
   }
 
-  private static long[] pairsInRuns(long[] sorted, long indexMask) {
-    return pairsInRuns(sorted, indexMask, Integer.MAX_VALUE);
+  /** The most pairs one array holds. */
+  private static final int MAX_PAIRS = Integer.MAX_VALUE - 8;
+
+  private static long[] pairsInRuns(
+      long[] sorted, long indexMask, AtomicLong room, PairBudget budget) {
+    return pairsInRuns(sorted, indexMask, Integer.MAX_VALUE, room, budget);
   }
 
-  /** The pairs within each run of equal keys of at most {@code maxRun} entries. */
-  private static long[] pairsInRuns(long[] sorted, long indexMask, int maxRun) {
+  /**
+   * The pairs within each run of equal keys of {@code sorted} of at most {@code maxRun} entries;
+   * every growth of the result's room is added to {@code room} and announced to {@code budget}
+   * first.
+   */
+  private static long[] pairsInRuns(
+      long[] sorted, long indexMask, int maxRun, AtomicLong room, PairBudget budget) {
     long[] out = new long[16];
     int count = 0;
     int runStart = 0;
@@ -146,7 +167,15 @@ final class LshCandidates {
             int p = (int) (sorted[x] & indexMask);
             int q = (int) (sorted[y] & indexMask);
             if (count == out.length) {
-              out = Arrays.copyOf(out, count * 2);
+              if (count == MAX_PAIRS) {
+                throw new IllegalArgumentException(
+                    "more than "
+                        + MAX_PAIRS
+                        + " LSH candidate pairs in one band or in the passage keys");
+              }
+              int grown = (int) Math.min(MAX_PAIRS, 2L * count);
+              budget.reserve(room.addAndGet(grown - count));
+              out = Arrays.copyOf(out, grown);
             }
             out[count++] = p < q ? Clusterer.pair(p, q) : Clusterer.pair(q, p);
           }
