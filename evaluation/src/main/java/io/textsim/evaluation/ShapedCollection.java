@@ -27,6 +27,10 @@ import java.util.SplittableRandom;
  *       own, so that what a copy shares is a minority of its text.
  *   <li>{@link Shape#PERSIAN}: {@link Shape#FRAMED} with every word mapped to a word of Persian
  *       letters (a non-Latin script, right to left), furniture included.
+ *   <li>{@link Shape#TEASERS}: every page also carries the leads of two other stories of the
+ *       collection (their first 40 to 80 words, as "More news" blocks do), different on every page,
+ *       so they are not furniture: a page shares a passage with pages of other stories. Made after
+ *       the defaults were chosen, to test them on a shape they were not tuned on.
  * </ul>
  */
 final class ShapedCollection {
@@ -35,7 +39,8 @@ final class ShapedCollection {
     FRAMED,
     SHORT,
     COMMENTS,
-    PERSIAN;
+    PERSIAN,
+    TEASERS;
 
     String wireName() {
       return name().toLowerCase(Locale.ROOT);
@@ -73,6 +78,7 @@ final class ShapedCollection {
     }
     List<Document> docs = new ArrayList<>();
     List<Integer> truth = new ArrayList<>();
+    int total = STORIES + DISTRACTORS;
     int next = 0;
     for (int s = 0; s < STORIES + DISTRACTORS; s++) {
       String story = pool.get(next++ % pool.size());
@@ -98,13 +104,40 @@ final class ShapedCollection {
             shape == Shape.COMMENTS
                 ? "\n\nComments: " + snippets(r, pool, 100 + r.nextInt(300))
                 : "";
+        String teasers =
+            shape == Shape.TEASERS
+                ? "\n\nMore news: "
+                    + lead(r, pool.get(otherThan(r, s, total) % pool.size()))
+                    + "\n\n"
+                    + lead(r, pool.get(otherThan(r, s, total) % pool.size()))
+                : "";
         String text =
-            header[o] + "\n\n" + body + "\n\nRelated: " + related + comments + "\n\n" + footer[o];
+            header[o]
+                + "\n\n"
+                + body
+                + "\n\nRelated: "
+                + related
+                + comments
+                + teasers
+                + "\n\n"
+                + footer[o];
         docs.add(new Document("s" + s + "-o" + o + "-" + docs.size(), text, "outlet-" + o));
         truth.add(s);
       }
     }
     return new Labelled(docs, truth.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /** A story index of the collection other than {@code s}. */
+  private static int otherThan(SplittableRandom r, int s, int total) {
+    int other = r.nextInt(total - 1);
+    return other >= s ? other + 1 : other;
+  }
+
+  /** The first 40 to 80 words of {@code story}. */
+  private static String lead(SplittableRandom r, String story) {
+    String[] w = words(story);
+    return String.join(" ", Arrays.copyOf(w, Math.min(w.length, 40 + r.nextInt(41))));
   }
 
   private static String[] words(String text) {

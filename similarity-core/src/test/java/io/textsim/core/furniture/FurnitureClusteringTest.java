@@ -185,9 +185,9 @@ class FurnitureClusteringTest {
       }
     }
     ClusterOptions options =
-        passageLinks
-            ? ClusterOptions.defaults()
-            : ClusterOptions.builder().passageShingles(0).build();
+        ClusterOptions.builder()
+            .passageShingles(passageLinks ? ClusterOptions.SUGGESTED_PASSAGE_SHINGLES : 0)
+            .build();
     Clustering clustering = Clusterer.cluster(docs, options);
     if (passageLinks) {
       assertStoriesRecovered(clustering);
@@ -220,10 +220,11 @@ class FurnitureClusteringTest {
       }
     }
     assertTrue(docs.size() > ClusterOptions.DEFAULT_ALL_PAIRS_LIMIT);
-    Clustering byLsh = Clusterer.cluster(docs, ClusterOptions.defaults());
+    ClusterOptions.Builder passage =
+        ClusterOptions.builder().passageShingles(ClusterOptions.SUGGESTED_PASSAGE_SHINGLES);
+    Clustering byLsh = Clusterer.cluster(docs, passage.build());
     Clustering byAllPairs =
-        Clusterer.cluster(
-            docs, ClusterOptions.builder().candidates(CandidateStrategy.ALL_PAIRS).build());
+        Clusterer.cluster(docs, passage.candidates(CandidateStrategy.ALL_PAIRS).build());
     assertEquals(CandidateStrategy.LSH, byLsh.stats().strategy());
     assertEquals(byAllPairs.clusters(), byLsh.clusters());
     assertStoriesRecovered(byLsh);
@@ -244,7 +245,31 @@ class FurnitureClusteringTest {
           new Document(
               "s" + s + "/0", pages.words(300) + " " + quote + " " + pages.words(300), "outlet"));
     }
-    Clustering clustering = Clusterer.cluster(docs, ClusterOptions.defaults());
+    Clustering clustering =
+        Clusterer.cluster(
+            docs,
+            ClusterOptions.builder()
+                .passageShingles(ClusterOptions.SUGGESTED_PASSAGE_SHINGLES)
+                .build());
     assertEquals(4, clustering.clusters().size(), clustering.toString());
+  }
+
+  /**
+   * A page that carries another story's lead (60 words, as a "more news" block does) shares a
+   * passage with that story's page. The defaults do not link them: shared-passage links are off by
+   * default because of this case; with them on, the two pages are one cluster.
+   */
+  @Test
+  void aPageCarryingAnotherStorysLeadIsNotLinkedToItByTheDefaults() {
+    Pages pages = new Pages(73, Pages.LATIN, 5000);
+    String storyB = pages.words(150);
+    String leadB = String.join(" ", java.util.Arrays.copyOf(storyB.split(" "), 60));
+    List<Document> docs = new ArrayList<>();
+    docs.add(new Document("a/0", pages.words(150) + "\n\nMore news: " + leadB, "outlet-a"));
+    docs.add(new Document("b/0", storyB, "outlet-b"));
+    assertEquals(2, Clusterer.cluster(docs, ClusterOptions.defaults()).clusters().size());
+    ClusterOptions passage =
+        ClusterOptions.builder().passageShingles(ClusterOptions.SUGGESTED_PASSAGE_SHINGLES).build();
+    assertEquals(1, Clusterer.cluster(docs, passage).clusters().size());
   }
 }
