@@ -315,38 +315,47 @@ final class FurnitureStage {
     int minDocuments = options.minDocuments();
     int sample = options.sample();
     List<Tuple2<Integer, CountBlock>> out = new ArrayList<>();
-    CountBlock.Builder chunk = new CountBlock.Builder();
-    long[] rank = new long[1];
-    long[] tie = new long[1];
+    CountBlock.Occurrences chunk = null;
     while (docs.hasNext()) {
       ProfiledDocument d = docs.next();
       long source = sourceHash(d.source());
-      rank[0] = rank(d);
-      tie[0] = tie(d, rank[0], ties);
+      long rank = rank(d);
+      long tie = tie(d, rank, ties);
       for (long h : d.shingles()) {
         if (counted.mayReach(sourceShingleKey(source, h), minDocuments)) {
-          chunk.add(source, h, 1, rank, tie, 1);
+          if (chunk == null) {
+            chunk = new CountBlock.Occurrences(CHUNK);
+          } else if (chunk.full()) {
+            send(chunk, sample, partitions, out);
+          }
+          chunk.add(source, h, rank, tie);
         }
       }
-      if (chunk.groups() >= CHUNK || !docs.hasNext()) {
-        CountBlock combined = CountBlock.combine(List.of(chunk.build()), sample, 1);
-        split(combined, (s, h) -> reducerOf(s, h, partitions), partitions, out);
-        chunk = new CountBlock.Builder();
-      }
+    }
+    if (chunk != null && chunk.size() > 0) {
+      send(chunk, sample, partitions, out);
     }
     return out.iterator();
   }
 
-  /** Where a group of a {@link CountBlock} goes. */
-  @FunctionalInterface
-  private interface Destination {
-    int of(long source, long shingle);
+  /** Adds to {@code out} the occurrences of {@code chunk}, combined, a block per reducer. */
+  private static void send(
+      CountBlock.Occurrences chunk,
+      int sample,
+      int partitions,
+      List<Tuple2<Integer, CountBlock>> out) {
+    CountBlock[] blocks = chunk.combine(sample, (s, h) -> reducerOf(s, h, partitions), partitions);
+    for (int p = 0; p < partitions; p++) {
+      if (blocks[p] != null) {
+        out.add(new Tuple2<>(p, blocks[p]));
+      }
+    }
   }
 
   /** Adds to {@code out} the groups of {@code block}, one block per destination that has any. */
   private static void split(
       CountBlock block,
-      Destination destination,
+      CountBlock.Destination destination,
       int partitions,
       List<Tuple2<Integer, CountBlock>> out) {
     CountBlock.Builder[] parts = new CountBlock.Builder[partitions];

@@ -81,6 +81,47 @@ class FurnitureStageTest {
     assertTrue(shortened > pages.size() / 2, shortened + " documents lost furniture");
   }
 
+  @Test
+  void countSketchNeverUndercounts() {
+    java.util.Random random = new java.util.Random(5);
+    List<long[]> items = new ArrayList<>();
+    Map<Long, Integer> exact = new TreeMap<>();
+    for (int i = 0; i < 2000; i++) {
+      long[] keys = new long[40];
+      for (int k = 0; k < keys.length; k++) {
+        // Mostly keys of their own, some shared by a few items, a few by many.
+        int kind = random.nextInt(10);
+        keys[k] =
+            kind < 7 ? random.nextLong() : kind < 9 ? random.nextInt(5000) : random.nextInt(20);
+        exact.merge(keys[k], 1, Integer::sum);
+      }
+      items.add(keys);
+    }
+    CountSketch sketch =
+        CountSketch.of(
+            spark.parallelize(items, 3),
+            (keys, out) -> {
+              for (long k : keys) {
+                out.accept(k);
+              }
+            },
+            80_000,
+            3);
+    int below = 0;
+    int passed = 0;
+    for (Map.Entry<Long, Integer> e : exact.entrySet()) {
+      if (e.getValue() >= 3) {
+        assertTrue(sketch.mayReach(e.getKey(), 3), "key " + e.getKey() + " x" + e.getValue());
+        assertTrue(sketch.mayReach(e.getKey(), 200), "a count over the cap is the cap");
+      } else {
+        below++;
+        passed += sketch.mayReach(e.getKey(), 3) ? 1 : 0;
+      }
+    }
+    assertTrue(below > 50_000, below + " rare keys");
+    assertTrue(passed < below / 50, passed + " of " + below + " rare keys may reach 3");
+  }
+
   private static Map<Long, ContentDocument> byPosition(JavaRDD<ContentDocument> content) {
     Map<Long, ContentDocument> out = new TreeMap<>();
     for (ContentDocument d : content.collect()) {
