@@ -39,16 +39,20 @@ import scala.Tuple2;
  *   <li>a {@link CountSketch} of the (source, shingle) occurrences drops those that certainly recur
  *       in fewer than {@code minDocuments} documents (most: a story's own shingles);
  *   <li>every other (source, shingle) occurrence is counted, keeping the count and the smallest
- *       {@code sample} order numbers, in {@link CountBlock}s: each task sorts its occurrences (a
- *       radix sort of primitive arrays, {@link RadixOrder}), combines equal ones, and sends one
- *       block per reducer, not one record per occurrence; reducers (spread over all partitions by a
- *       hash of source and shingle) combine again, keep the recurring shingles, and send them to
- *       their source's partition, again as blocks;
+ *       {@code sample} order numbers, in {@link CountBlock}s: each task gathers its occurrences in
+ *       fixed arrays ({@link CountBlock.Occurrences}), sorts them (a radix sort of primitive
+ *       arrays, {@link RadixOrder}), combines equal ones, and sends one block per reducer, not one
+ *       record per occurrence; reducers (spread over all partitions by a hash of source and
+ *       shingle) combine again, keep the recurring shingles, and send them to their source's
+ *       partition, again as blocks;
  *   <li>documents are partitioned by source and sorted within their partition in the fixed order
  *       (one shuffle of the documents); each partition then reads the shingle sets of the sampled
  *       documents of its sources and finishes each source with {@link
  *       FurnitureLearner#learnSource(SourceCounts, boolean, FurnitureOptions, Cancellation)}, the
- *       learner's own decision.
+ *       learner's own decision;
+ *   <li>the model, if it has at most {@link #BROADCAST_LIMIT} shingles, is broadcast and taken out
+ *       of the documents where they are, every partition in parallel; a larger one is taken out in
+ *       each source's partition.
  * </ol>
  *
  * <p>Memory per task: a chunk of occurrences on the map side ({@value #CHUNK} at most), the counts
