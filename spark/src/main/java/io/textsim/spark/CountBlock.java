@@ -92,6 +92,86 @@ record CountBlock(
     return out.build();
   }
 
+  /** Where a group goes: a partition in {@code [0, partitions)}. */
+  @FunctionalInterface
+  interface Destination {
+    int of(long source, long shingle);
+  }
+
+  /**
+   * Occurrences of one document each, gathered in arrays of a fixed size and combined at once into
+   * one block per destination: what {@link #combine} and a split by destination give for blocks of
+   * such occurrences, without their copies (a map-side chunk is millions of occurrences, and
+   * growing, copying and re-reading them was much of the count). Not thread-safe.
+   */
+  static final class Occurrences {
+    private final long[] sources;
+    private final long[] shingles;
+    private final long[] ranks;
+    private final long[] ties;
+    private int n;
+
+    Occurrences(int capacity) {
+      sources = new long[capacity];
+      shingles = new long[capacity];
+      ranks = new long[capacity];
+      ties = new long[capacity];
+    }
+
+    int size() {
+      return n;
+    }
+
+    boolean full() {
+      return n == sources.length;
+    }
+
+    /**
+     * Adds shingle {@code shingle} of source {@code source} in the document {@code (rank, tie)}.
+     */
+    void add(long source, long shingle, long rank, long tie) {
+      sources[n] = source;
+      shingles[n] = shingle;
+      ranks[n] = rank;
+      ties[n] = tie;
+      n++;
+    }
+
+    /**
+     * The occurrences combined (counts, the smallest {@code keep} order numbers, by (source,
+     * shingle)), as one block per destination, at its index (null where none); then empties this.
+     */
+    CountBlock[] combine(int keep, Destination destination, int partitions) {
+      int[] order = RadixOrder.order(sources, shingles, n);
+      Builder[] parts = new Builder[partitions];
+      long[] topRanks = new long[keep];
+      long[] topTies = new long[keep];
+      for (int i = 0; i < n; ) {
+        int first = order[i];
+        long source = sources[first];
+        long shingle = shingles[first];
+        int filled = 0;
+        int j = i;
+        for (; j < n && sources[order[j]] == source && shingles[order[j]] == shingle; j++) {
+          int e = order[j];
+          filled = insert(topRanks, topTies, filled, keep, ranks[e], ties[e]);
+        }
+        int p = destination.of(source, shingle);
+        if (parts[p] == null) {
+          parts[p] = new Builder();
+        }
+        parts[p].add(source, shingle, j - i, topRanks, topTies, filled);
+        i = j;
+      }
+      n = 0;
+      CountBlock[] out = new CountBlock[partitions];
+      for (int p = 0; p < partitions; p++) {
+        out[p] = parts[p] == null ? null : parts[p].build();
+      }
+      return out;
+    }
+  }
+
   /** Inserts {@code (rank, tie)} into the ascending {@code filled} smallest; the new fill. */
   private static int insert(long[] ranks, long[] ties, int filled, int keep, long rank, long tie) {
     if (filled == keep && compare(rank, tie, ranks[filled - 1], ties[filled - 1]) >= 0) {

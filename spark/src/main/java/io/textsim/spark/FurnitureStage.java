@@ -6,6 +6,7 @@ import io.textsim.core.furniture.FurnitureModel;
 import io.textsim.core.furniture.FurnitureOptions;
 import io.textsim.core.furniture.SourceCounts;
 import io.textsim.core.shingle.ShingleHashing;
+import io.textsim.core.shingle.ShingleLookup;
 import io.textsim.core.shingle.ShingleSet;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -38,16 +39,20 @@ import scala.Tuple2;
  *   <li>a {@link CountSketch} of the (source, shingle) occurrences drops those that certainly recur
  *       in fewer than {@code minDocuments} documents (most: a story's own shingles);
  *   <li>every other (source, shingle) occurrence is counted, keeping the count and the smallest
- *       {@code sample} order numbers, in {@link CountBlock}s: each task sorts its occurrences (a
- *       radix sort of primitive arrays, {@link RadixOrder}), combines equal ones, and sends one
- *       block per reducer, not one record per occurrence; reducers (spread over all partitions by a
- *       hash of source and shingle) combine again, keep the recurring shingles, and send them to
- *       their source's partition, again as blocks;
+ *       {@code sample} order numbers, in {@link CountBlock}s: each task gathers its occurrences in
+ *       fixed arrays ({@link CountBlock.Occurrences}), sorts them (a radix sort of primitive
+ *       arrays, {@link RadixOrder}), combines equal ones, and sends one block per reducer, not one
+ *       record per occurrence; reducers (spread over all partitions by a hash of source and
+ *       shingle) combine again, keep the recurring shingles, and send them to their source's
+ *       partition, again as blocks;
  *   <li>documents are partitioned by source and sorted within their partition in the fixed order
  *       (one shuffle of the documents); each partition then reads the shingle sets of the sampled
  *       documents of its sources and finishes each source with {@link
  *       FurnitureLearner#learnSource(SourceCounts, boolean, FurnitureOptions, Cancellation)}, the
- *       learner's own decision.
+ *       learner's own decision;
+ *   <li>the model, if it has at most {@link #BROADCAST_LIMIT} shingles, is broadcast and taken out
+ *       of the documents where they are, every partition in parallel; a larger one is taken out in
+ *       each source's partition.
  * </ol>
  *
  * <p>Memory per task: a chunk of occurrences on the map side ({@value #CHUNK} at most), the counts
@@ -127,6 +132,12 @@ final class FurnitureStage {
   /** Occurrences a task sorts and combines at once before it sends them on. */
   static final int CHUNK = 1 << 21;
 
+  /**
+   * The most shingles of furniture, over all sources, that are broadcast to every partition (32
+   * MB); a larger model is applied in each source's partition instead.
+   */
+  static final long BROADCAST_LIMIT = 1L << 22;
+
   /** The largest input position an order number can hold next to a tie. */
   static final long MAX_POSITION = (1L << 40) - 1;
 
@@ -142,6 +153,19 @@ final class FurnitureStage {
    *     names them)
    */
   static Result run(JavaRDD<ProfiledDocument> documents, FurnitureOptions options, int partitions) {
+    return run(documents, options, partitions, BROADCAST_LIMIT);
+  }
+
+  /**
+   * As {@link #run(JavaRDD, FurnitureOptions, int)}, broadcasting the model to take it out of the
+   * documents where they are if it has at most {@code broadcastLimit} shingles in all, and taking
+   * it out in each source's partition otherwise.
+   */
+  static Result run(
+      JavaRDD<ProfiledDocument> documents,
+      FurnitureOptions options,
+      int partitions,
+      long broadcastLimit) {
     int sample = options.sample();
     int minDocuments = options.minDocuments();
     requireDistinctSourceHashes(documents);
@@ -187,6 +211,8 @@ final class FurnitureStage {
                 blocks -> recurring(blocks, sample, minDocuments, partitions).iterator())
             .partitionBy(byNumber)
             .values();
+    // Read once by the learning (and, for a model too large to broadcast, once more to take the
+    // furniture out): not cached, since a second read finds the shuffle's files.
     JavaRDD<ProfiledDocument> bySource =
         documents
             .mapToPair(
@@ -197,13 +223,29 @@ final class FurnitureStage {
                         d))
             .repartitionAndSortWithinPartitions(
                 new SourcePartitioner(partitions), new OrderKeyComparator())
-            .values()
-            .persist(StorageLevel.MEMORY_AND_DISK());
+            .values();
     JavaRDD<SourceFurniture> furniture =
-        bySource.zipPartitions(
-            recurring,
-            (docs, blocks) -> learn(docs, blocks, ties.value(), settings.options()).iterator());
-    JavaRDD<ContentDocument> content = bySource.zipPartitions(furniture, FurnitureStage::content);
+        bySource
+            .zipPartitions(
+                recurring,
+                (docs, blocks) -> learn(docs, blocks, ties.value(), settings.options()).iterator())
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    long learned = furniture.map(f -> (long) f.shingles().length).fold(0L, Long::sum);
+    JavaRDD<ContentDocument> content;
+    if (learned <= broadcastLimit) {
+      // The usual case: the model is small (thousands of shingles a source), so every partition
+      // takes it out of its own documents, in parallel. Taking it out where it was learned, in
+      // the source's partition, left one task with all of a large source's documents.
+      Map<String, long[]> model = new HashMap<>();
+      for (SourceFurniture f : furniture.collect()) {
+        model.put(f.name(), f.shingles());
+      }
+      Broadcast<Map<String, long[]>> bySourceName =
+          JavaSparkContext.fromSparkContext(documents.context()).broadcast(model);
+      content = documents.mapPartitions(docs -> content(docs, bySourceName.value()));
+    } else {
+      content = bySource.zipPartitions(furniture, FurnitureStage::content);
+    }
     return new Result(content, furniture.mapToPair(f -> new Tuple2<>(f.name(), f.shingles())));
   }
 
@@ -277,38 +319,47 @@ final class FurnitureStage {
     int minDocuments = options.minDocuments();
     int sample = options.sample();
     List<Tuple2<Integer, CountBlock>> out = new ArrayList<>();
-    CountBlock.Builder chunk = new CountBlock.Builder();
-    long[] rank = new long[1];
-    long[] tie = new long[1];
+    CountBlock.Occurrences chunk = null;
     while (docs.hasNext()) {
       ProfiledDocument d = docs.next();
       long source = sourceHash(d.source());
-      rank[0] = rank(d);
-      tie[0] = tie(d, rank[0], ties);
+      long rank = rank(d);
+      long tie = tie(d, rank, ties);
       for (long h : d.shingles()) {
         if (counted.mayReach(sourceShingleKey(source, h), minDocuments)) {
-          chunk.add(source, h, 1, rank, tie, 1);
+          if (chunk == null) {
+            chunk = new CountBlock.Occurrences(CHUNK);
+          } else if (chunk.full()) {
+            send(chunk, sample, partitions, out);
+          }
+          chunk.add(source, h, rank, tie);
         }
       }
-      if (chunk.groups() >= CHUNK || !docs.hasNext()) {
-        CountBlock combined = CountBlock.combine(List.of(chunk.build()), sample, 1);
-        split(combined, (s, h) -> reducerOf(s, h, partitions), partitions, out);
-        chunk = new CountBlock.Builder();
-      }
+    }
+    if (chunk != null && chunk.size() > 0) {
+      send(chunk, sample, partitions, out);
     }
     return out.iterator();
   }
 
-  /** Where a group of a {@link CountBlock} goes. */
-  @FunctionalInterface
-  private interface Destination {
-    int of(long source, long shingle);
+  /** Adds to {@code out} the occurrences of {@code chunk}, combined, a block per reducer. */
+  private static void send(
+      CountBlock.Occurrences chunk,
+      int sample,
+      int partitions,
+      List<Tuple2<Integer, CountBlock>> out) {
+    CountBlock[] blocks = chunk.combine(sample, (s, h) -> reducerOf(s, h, partitions), partitions);
+    for (int p = 0; p < partitions; p++) {
+      if (blocks[p] != null) {
+        out.add(new Tuple2<>(p, blocks[p]));
+      }
+    }
   }
 
   /** Adds to {@code out} the groups of {@code block}, one block per destination that has any. */
   private static void split(
       CountBlock block,
-      Destination destination,
+      CountBlock.Destination destination,
       int partitions,
       List<Tuple2<Integer, CountBlock>> out) {
     CountBlock.Builder[] parts = new CountBlock.Builder[partitions];
@@ -499,11 +550,18 @@ final class FurnitureStage {
   /** Takes each source's furniture out of its documents (both of one partition). */
   private static Iterator<ContentDocument> content(
       Iterator<ProfiledDocument> docs, Iterator<SourceFurniture> furniture) {
-    Map<String, ShingleSet> bySource = new HashMap<>();
+    Map<String, long[]> bySource = new HashMap<>();
     while (furniture.hasNext()) {
       SourceFurniture f = furniture.next();
-      bySource.put(f.name(), ShingleSet.of(f.shingles()));
+      bySource.put(f.name(), f.shingles());
     }
+    return content(docs, bySource);
+  }
+
+  /** Takes from {@code docs} the furniture of their sources, {@code furniture} by source name. */
+  private static Iterator<ContentDocument> content(
+      Iterator<ProfiledDocument> docs, Map<String, long[]> furniture) {
+    Map<String, ShingleLookup> lookups = new HashMap<>();
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -513,10 +571,23 @@ final class FurnitureStage {
       @Override
       public ContentDocument next() {
         ProfiledDocument d = docs.next();
-        ShingleSet f = bySource.get(d.source());
-        long[] content =
-            f == null ? d.shingles() : ShingleSet.of(d.shingles()).without(f).toArray();
-        return new ContentDocument(d.position(), d.id(), content, d.shingles().length == 0);
+        long[] shingles = d.shingles();
+        long[] content = shingles;
+        long[] f = furniture.get(d.source());
+        if (f != null) {
+          // A lookup a shingle (two cache misses), not a binary search of the model.
+          ShingleLookup lookup =
+              lookups.computeIfAbsent(d.source(), x -> ShingleLookup.of(ShingleSet.of(f)));
+          long[] kept = new long[shingles.length];
+          int k = 0;
+          for (long h : shingles) {
+            if (lookup.indexOf(h) < 0) {
+              kept[k++] = h;
+            }
+          }
+          content = k == shingles.length ? shingles : Arrays.copyOf(kept, k);
+        }
+        return new ContentDocument(d.position(), d.id(), content, shingles.length == 0);
       }
     };
   }

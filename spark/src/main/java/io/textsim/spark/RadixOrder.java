@@ -1,5 +1,7 @@
 package io.textsim.spark;
 
+import java.util.Arrays;
+
 /**
  * The order of entries keyed by two {@code long}s, as a permutation: a stable least-significant-
  * digit radix sort, 8 bits a pass, over the secondary key and then the primary key, both in signed
@@ -49,6 +51,18 @@ final class RadixOrder {
         counts[d + 8][digit(p, d)]++;
       }
     }
+    // The keys move with the permutation, so that every pass reads its entries in order and
+    // writes them to 256 runs; a pass that gathered key[perm[i]] instead took a cache miss per
+    // entry and was most of the sort. The primary keys move only if a primary pass will run, the
+    // secondary ones only during the secondary passes.
+    boolean primaryPasses = false;
+    for (int d = 8; d < 16; d++) {
+      primaryPasses |= counts[d][digit(primary[0], d & 7)] != n;
+    }
+    long[] s = Arrays.copyOf(secondary, n);
+    long[] sSpare = new long[n];
+    long[] p = primaryPasses ? Arrays.copyOf(primary, n) : null;
+    long[] pSpare = primaryPasses ? new long[n] : null;
     int[] spare = new int[n];
     for (int d = 0; d < 16; d++) {
       int[] count = counts[d];
@@ -59,11 +73,37 @@ final class RadixOrder {
       for (int b = 1; b < 256; b++) {
         start[b] = start[b - 1] + count[b - 1];
       }
-      long[] key = d < 8 ? secondary : primary;
       int shift = d & 7;
-      for (int i = 0; i < n; i++) {
-        int e = perm[i];
-        spare[start[digit(key[e], shift)]++] = e;
+      if (d < 8) {
+        if (p != null) {
+          for (int i = 0; i < n; i++) {
+            int at = start[digit(s[i], shift)]++;
+            spare[at] = perm[i];
+            sSpare[at] = s[i];
+            pSpare[at] = p[i];
+          }
+          long[] t = p;
+          p = pSpare;
+          pSpare = t;
+        } else {
+          for (int i = 0; i < n; i++) {
+            int at = start[digit(s[i], shift)]++;
+            spare[at] = perm[i];
+            sSpare[at] = s[i];
+          }
+        }
+        long[] t = s;
+        s = sSpare;
+        sSpare = t;
+      } else {
+        for (int i = 0; i < n; i++) {
+          int at = start[digit(p[i], shift)]++;
+          spare[at] = perm[i];
+          pSpare[at] = p[i];
+        }
+        long[] t = p;
+        p = pSpare;
+        pSpare = t;
       }
       int[] t = perm;
       perm = spare;

@@ -97,4 +97,48 @@ class CountBlockTest {
     }
     assertEquals(g, combined.groups());
   }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3})
+  void occurrencesCombineAsBlocksDo(int seed) {
+    Random random = new Random(seed);
+    int keep = 1 + random.nextInt(8);
+    int partitions = 1 + random.nextInt(5);
+    CountBlock.Destination destination =
+        (source, shingle) -> Math.floorMod(Long.hashCode(source * 31 + shingle), partitions);
+    CountBlock.Occurrences chunk = new CountBlock.Occurrences(5000);
+    CountBlock.Builder block = new CountBlock.Builder();
+    while (!chunk.full()) {
+      long source = random.nextInt(3) - 1;
+      long shingle = random.nextInt(400) - 200;
+      long[] rank = {random.nextInt(100) - 50};
+      long[] tie = {random.nextInt(1000)};
+      chunk.add(source, shingle, rank[0], tie[0]);
+      block.add(source, shingle, 1, rank, tie, 1);
+    }
+    CountBlock all = CountBlock.combine(List.of(block.build()), keep, 1);
+    CountBlock.Builder[] expected = new CountBlock.Builder[partitions];
+    for (int g = 0; g < all.groups(); g++) {
+      int p = destination.of(all.sources()[g], all.shingles()[g]);
+      if (expected[p] == null) {
+        expected[p] = new CountBlock.Builder();
+      }
+      expected[p].add(all, g);
+    }
+    CountBlock[] got = chunk.combine(keep, destination, partitions);
+    assertEquals(0, chunk.size());
+    for (int p = 0; p < partitions; p++) {
+      if (expected[p] == null) {
+        assertEquals(null, got[p]);
+        continue;
+      }
+      CountBlock e = expected[p].build();
+      assertArrayEquals(e.sources(), got[p].sources());
+      assertArrayEquals(e.shingles(), got[p].shingles());
+      assertArrayEquals(e.counts(), got[p].counts());
+      assertArrayEquals(e.ends(), got[p].ends());
+      assertArrayEquals(e.ranks(), got[p].ranks());
+      assertArrayEquals(e.ties(), got[p].ties());
+    }
+  }
 }
