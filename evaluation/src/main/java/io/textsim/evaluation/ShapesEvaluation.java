@@ -46,9 +46,8 @@ public final class ShapesEvaluation implements Callable<Integer> {
   @Option(
       names = "--shapes",
       split = ",",
-      description =
-          "comments, short, persian, framed, teasers (default: the first four, worst first).")
-  List<String> shapes = List.of("comments", "short", "persian", "framed");
+      description = "comments, teasers, short, persian, framed (default: all, worst first).")
+  List<String> shapes = List.of("comments", "teasers", "short", "persian", "framed");
 
   @Option(
       names = "--settings",
