@@ -196,7 +196,7 @@ class IndexCommandTest {
     assertTrue(stats.startsWith("index other: 1 document, "), stats);
     assertTrue(
         stats.contains(
-            "format 2; word 4-shingles, MinHash of 128 hashes in 25 bands of 5 rows;"
+            "format 3; word 4-shingles, MinHash of 128 hashes in 25 bands of 5 rows;"
                 + " near-duplicate at Jaccard 0.5"),
         stats);
   }

@@ -12,12 +12,13 @@ import java.util.List;
  * layout can live beside this one; all integers are big-endian so that byte order is numeric order
  * (signed values have their sign bit flipped first).
  *
- * <p>Format version 2 (see {@link IndexSettings#FORMAT_VERSION}). A query touches only the small
+ * <p>Format version 3 (see {@link IndexSettings#FORMAT_VERSION}). A query touches only the small
  * column families: one point read per band in {@code buckets} and one per candidate in {@code
  * shingles}; the texts in {@code documents} are read only by gets, replacements, removals and the
  * expiry sweep. (Version 1 kept the shingles inside the document record and one posting key per
  * band and document, found by prefix seeks; {@link RocksStore} refuses such a directory, naming the
- * version.)
+ * version. Version 2 had these column families and keys and kept the whole signature in the
+ * document record; its settings record tells it apart, and it is refused the same way.)
  *
  * <table>
  *   <caption>Column families and their keys</caption>

@@ -6,7 +6,6 @@ import io.textsim.core.measure.Measure;
 import io.textsim.core.measure.Measures;
 import io.textsim.core.measure.Verdict;
 import io.textsim.core.shingle.ShingleSet;
-import io.textsim.core.sketch.MinHashSignature;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,12 +42,12 @@ final class IndexSearcher {
   }
 
   /**
-   * The verified matches of a query with {@code signature} and shingles {@code query}, best first,
-   * ties broken by id, at most {@code topK}, none under {@code minScore}, none expired at {@code
-   * now}, and not {@code exclude}.
+   * The verified matches of a query with band keys {@code bandKeys} (one a band, band 0 first) and
+   * shingles {@code query}, best first, ties broken by id, at most {@code topK}, none under {@code
+   * minScore}, none expired at {@code now}, and not {@code exclude}.
    */
   List<IndexMatch> search(
-      MinHashSignature signature,
+      long[] bandKeys,
       ShingleSet query,
       Optional<String> exclude,
       int topK,
@@ -57,8 +56,8 @@ final class IndexSearcher {
     Snapshot snapshot = store.db.getSnapshot();
     try (ReadOptions read = new ReadOptions().setSnapshot(snapshot)) {
       List<byte[]> bucketKeys = new ArrayList<>(lsh.bands());
-      for (int b = 0; b < lsh.bands(); b++) {
-        bucketKeys.add(IndexLayout.bucketKey(b, signature.bandKey(b, lsh.rows())));
+      for (int b = 0; b < bandKeys.length; b++) {
+        bucketKeys.add(IndexLayout.bucketKey(b, bandKeys[b]));
       }
       List<byte[]> buckets =
           store.db.multiGetAsList(

@@ -13,7 +13,7 @@ import java.util.Objects;
  * at every open, so that a reopened index signs and bands exactly as before whatever options the
  * opener passes.
  *
- * <p>The record's layout is the same in format versions 1 and 2, so that any of them can be told
+ * <p>The record's layout is the same in format versions 1 to 3, so that any of them can be told
  * apart by its version byte. Big-endian: magic {@code "TSIX"} (4 bytes), format version (1 byte),
  * normalizer code (1 byte, 1 = news), shingle kind (1 byte, 1 = words, 2 = characters), shingle
  * size (1 byte), MinHash family code (1 byte), number of hashes (4), seed (8), bands (4), rows (4),
@@ -26,10 +26,12 @@ record IndexSettings(
 
   /**
    * The version of the whole on-disk format (this record, {@link IndexLayout}'s column families and
-   * keys, the value formats). 2: shingles and bucket lists in column families of their own; 1:
-   * shingles inside the document record, one posting key per band and document.
+   * keys, the value formats). 3: the document record keeps the signature's band keys, not the whole
+   * signature (the column families and keys of version 2); 2: shingles and bucket lists in column
+   * families of their own; 1: shingles inside the document record, one posting key per band and
+   * document.
    */
-  static final int FORMAT_VERSION = 2;
+  static final int FORMAT_VERSION = 3;
 
   private static final int NORMALIZER_NEWS = 1;
   private static final int BYTES = 45;

@@ -2,7 +2,6 @@ package io.textsim.index;
 
 import io.textsim.core.lsh.LshParameters;
 import io.textsim.core.shingle.ShingleSet;
-import io.textsim.core.sketch.MinHashSignature;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -219,9 +218,9 @@ final class IndexWriter implements AutoCloseable {
         store.shingles,
         key,
         new StoredShingles(doc.source(), doc.expiresAtMillis(), entry.shingles()).toBytes());
-    MinHashSignature signature = doc.signature();
-    for (int b = 0; b < lsh.bands(); b++) {
-      buckets.add(IndexLayout.bucketKey(b, signature.bandKey(b, lsh.rows())), id);
+    long[] bandKeys = doc.bandKeys();
+    for (int b = 0; b < bandKeys.length; b++) {
+      buckets.add(IndexLayout.bucketKey(b, bandKeys[b]), id);
     }
     if (doc.expiresAtMillis() != StoredDocument.NEVER) {
       batch.put(store.expiry, IndexLayout.expiryKey(doc.expiresAtMillis(), idUtf8), new byte[0]);
@@ -245,8 +244,13 @@ final class IndexWriter implements AutoCloseable {
       batch.delete(store.documents, key);
       batch.delete(store.shingles, key);
     }
-    for (int b = 0; b < lsh.bands(); b++) {
-      buckets.remove(IndexLayout.bucketKey(b, doc.signature().bandKey(b, lsh.rows())), id);
+    long[] bandKeys = doc.bandKeys();
+    if (bandKeys.length != lsh.bands()) {
+      throw new IllegalStateException(
+          "stored document '" + id + "' has " + bandKeys.length + " band keys, not " + lsh.bands());
+    }
+    for (int b = 0; b < bandKeys.length; b++) {
+      buckets.remove(IndexLayout.bucketKey(b, bandKeys[b]), id);
     }
     if (doc.expiresAtMillis() != StoredDocument.NEVER
         && (replacement == null || replacement.expiresAtMillis() != doc.expiresAtMillis())) {

@@ -7,6 +7,7 @@ import io.textsim.core.measure.Measures;
 import io.textsim.core.measure.Verdict;
 import io.textsim.core.shingle.ShingleSet;
 import io.textsim.core.sketch.MinHashParameters;
+import io.textsim.core.sketch.MinHashSignature;
 import io.textsim.core.sketch.MinHasher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,8 +28,8 @@ import org.rocksdb.WriteBatch;
 
 /**
  * A near-duplicate index that remembers: documents added over time are kept in an embedded RocksDB
- * with their MinHash signature, their LSH band postings and the shingle set a query verifies
- * against, and can be queried, removed, read back and expired.
+ * with the band keys of their MinHash signature, their LSH band postings and the shingle set a
+ * query verifies against, and can be queried, removed, read back and expired.
  *
  * <p><b>Queries.</b> A query text is profiled and signed as a stored document is; the bucket of
  * each band of its signature is read (one batched point read for all bands); every candidate is
@@ -216,9 +217,19 @@ public final class NearDuplicateIndex implements AutoCloseable {
             d.time().map(Instant::toEpochMilli),
             now,
             expiresAt,
-            hasher.sign(content),
+            bandKeys(hasher.sign(content)),
             content.size());
     return new IndexWriter.Entry(stored, content);
+  }
+
+  /** The key of each band of {@code signature} under this index's banding, band 0 first. */
+  private long[] bandKeys(MinHashSignature signature) {
+    LshParameters lsh = settings.lsh();
+    long[] keys = new long[lsh.bands()];
+    for (int b = 0; b < keys.length; b++) {
+      keys[b] = signature.bandKey(b, lsh.rows());
+    }
+    return keys;
   }
 
   /** The point where furniture leaves a document: before it is signed, stored or compared. */
@@ -274,7 +285,7 @@ public final class NearDuplicateIndex implements AutoCloseable {
     return withOpenIndex(
         () ->
             searcher.search(
-                query.signature(),
+                bandKeys(query.signature()),
                 query.content(),
                 Optional.empty(),
                 topK,
@@ -302,7 +313,7 @@ public final class NearDuplicateIndex implements AutoCloseable {
           }
           return Optional.of(
               searcher.search(
-                  doc.get().signature(),
+                  doc.get().bandKeys(),
                   StoredShingles.decode(shingles).shingles(),
                   Optional.of(id),
                   topK,

@@ -1,24 +1,28 @@
 package io.textsim.index;
 
-import io.textsim.core.sketch.MinHashSignature;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One document as kept in the {@code documents} column family: what a get, a replacement, a removal
- * or the expiry sweep needs (the signature gives the buckets to leave), so that no operation
+ * or the expiry sweep needs (the band keys give the buckets to leave), so that no operation
  * re-profiles a stored text. The shingles a query verifies against are kept apart, in {@link
  * StoredShingles}.
  *
- * <p>Value format version 2, big-endian: version (1 byte), flags (1 byte: bit 0 source present, bit
+ * <p>Value format version 3, big-endian: version (1 byte), flags (1 byte: bit 0 source present, bit
  * 1 time present, bit 2 expiry present), added at (8, epoch ms), time (8, if present), expires at
- * (8, if present), source (2-byte length + UTF-8, if present), text (4-byte length + UTF-8),
- * signature (4-byte length + {@link MinHashSignature#toBytes()}), shingle count (4). (Version 1, of
- * index format 1, ended with the shingles themselves.)
+ * (8, if present), source (2-byte length + UTF-8, if present), text (4-byte length + UTF-8), band
+ * keys (2-byte count + 8 bytes each, band 0 first), shingle count (4). Only the band keys of the
+ * signature are kept: they are all that leaving the buckets or querying by id needs, 200 bytes
+ * where the whole signature of 128 hashes takes 1,048. (Version 2, of index format 2, held the
+ * whole signature; version 1, of index format 1, ended with the shingles themselves.)
  *
+ * @param bandKeys the key of each band of the document's signature, band 0 first (not copied: the
+ *     record is package-private and no caller changes it)
  * @param text the text as given; empty when decoded without it ({@link #decode(byte[], boolean)})
  * @param expiresAtMillis epoch ms after which the document is gone, {@link #NEVER} if it does not
  *     expire
@@ -30,17 +34,20 @@ record StoredDocument(
     Optional<Long> timeMillis,
     long addedAtMillis,
     long expiresAtMillis,
-    MinHashSignature signature,
+    long[] bandKeys,
     int shingleCount) {
 
-  static final byte VALUE_VERSION = 2;
+  static final byte VALUE_VERSION = 3;
   static final long NEVER = Long.MAX_VALUE;
 
   StoredDocument {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(timeMillis, "timeMillis");
-    Objects.requireNonNull(signature, "signature");
+    Objects.requireNonNull(bandKeys, "bandKeys");
+    if (bandKeys.length > 0xFFFF) {
+      throw new IllegalArgumentException("bandKeys has " + bandKeys.length + " keys, over 65535");
+    }
     if (shingleCount < 0) {
       throw new IllegalArgumentException("shingleCount must be >= 0, got " + shingleCount);
     }
@@ -59,7 +66,6 @@ record StoredDocument(
   byte[] toBytes() {
     byte[] sourceBytes = source.map(IndexLayout::utf8).orElse(new byte[0]);
     byte[] textBytes = text.getBytes(StandardCharsets.UTF_8);
-    byte[] sig = signature.toBytes();
     int size =
         2
             + 8
@@ -68,8 +74,8 @@ record StoredDocument(
             + (source.isPresent() ? 2 + sourceBytes.length : 0)
             + 4
             + textBytes.length
-            + 4
-            + sig.length
+            + 2
+            + 8 * bandKeys.length
             + 4;
     int flags =
         (source.isPresent() ? 1 : 0)
@@ -85,16 +91,19 @@ record StoredDocument(
       out.putShort((short) sourceBytes.length).put(sourceBytes);
     }
     out.putInt(textBytes.length).put(textBytes);
-    out.putInt(sig.length).put(sig);
+    out.putShort((short) bandKeys.length);
+    for (long k : bandKeys) {
+      out.putLong(k);
+    }
     out.putInt(shingleCount);
     return out.array();
   }
 
   /**
-   * Reads value format version 2; without {@code withText} the text is skipped, and {@link #text()}
+   * Reads value format version 3; without {@code withText} the text is skipped, and {@link #text()}
    * is empty.
    *
-   * @throws IllegalStateException naming what is wrong if the value is not version 2 or is
+   * @throws IllegalStateException naming what is wrong if the value is not version 3 or is
    *     truncated (the store is damaged: a bad value is not the caller's input)
    */
   static StoredDocument decode(byte[] value, boolean withText) {
@@ -122,17 +131,49 @@ record StoredDocument(
       String text =
           withText ? new String(value, in.position(), textLength, StandardCharsets.UTF_8) : "";
       in.position(in.position() + textLength);
-      byte[] sig = new byte[in.getInt()];
-      in.get(sig);
+      long[] bandKeys = new long[Short.toUnsignedInt(in.getShort())];
+      for (int b = 0; b < bandKeys.length; b++) {
+        bandKeys[b] = in.getLong();
+      }
       int shingleCount = in.getInt();
       if (in.hasRemaining()) {
         throw new IllegalStateException(
             "stored document has " + value.length + " bytes, its fields need fewer");
       }
-      return new StoredDocument(
-          text, source, time, addedAt, expiresAt, MinHashSignature.fromBytes(sig), shingleCount);
+      return new StoredDocument(text, source, time, addedAt, expiresAt, bandKeys, shingleCount);
     } catch (BufferUnderflowException | IllegalArgumentException e) {
       throw new IllegalStateException("stored document value is damaged: " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof StoredDocument d
+        && text.equals(d.text)
+        && source.equals(d.source)
+        && timeMillis.equals(d.timeMillis)
+        && addedAtMillis == d.addedAtMillis
+        && expiresAtMillis == d.expiresAtMillis
+        && Arrays.equals(bandKeys, d.bandKeys)
+        && shingleCount == d.shingleCount;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(text, source, timeMillis, addedAtMillis, expiresAtMillis, shingleCount) * 31
+        + Arrays.hashCode(bandKeys);
+  }
+
+  @Override
+  public String toString() {
+    return "StoredDocument("
+        + text.length()
+        + " chars, source "
+        + source
+        + ", "
+        + bandKeys.length
+        + " band keys, "
+        + shingleCount
+        + " shingles)";
   }
 }

@@ -1,5 +1,6 @@
 package io.textsim.index;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -66,5 +67,56 @@ class IndexLayoutTest {
     IllegalStateException e =
         assertThrows(IllegalStateException.class, () -> StoredShingles.decode(bytes));
     assertEquals("stored shingles have value version 9, this library reads 1", e.getMessage());
+  }
+
+  @Test
+  void storedDocumentsRoundTripWithTheirBandKeys() {
+    long[] keys = {0, -1, Long.MIN_VALUE, Long.MAX_VALUE, 42};
+    for (StoredDocument d :
+        List.of(
+            new StoredDocument(
+                "Tehran (Mehr) - text \u00fc",
+                Optional.empty(),
+                Optional.empty(),
+                7L,
+                StoredDocument.NEVER,
+                keys,
+                12),
+            new StoredDocument(
+                "", Optional.of("outlet.example"), Optional.of(-5L), 8L, 99L, new long[0], 0))) {
+      assertEquals(d, StoredDocument.decode(d.toBytes(), true));
+      StoredDocument noText = StoredDocument.decode(d.toBytes(), false);
+      assertEquals("", noText.text());
+      assertArrayEquals(d.bandKeys(), noText.bandKeys());
+      assertEquals(d.expiresAtMillis(), noText.expiresAtMillis());
+    }
+    // version, flags, added at, text length and UTF-8, band key count, 8 bytes a key, shingle count
+    assertEquals(
+        2 + 8 + 4 + 3 + 2 + 8 * 5 + 4,
+        new StoredDocument(
+                "abc", Optional.empty(), Optional.empty(), 1L, StoredDocument.NEVER, keys, 3)
+            .toBytes()
+            .length);
+  }
+
+  @Test
+  void aStoredDocumentOfFormatTwoIsNotReadAsOfThisOne() {
+    byte[] bytes =
+        new StoredDocument(
+                "abc",
+                Optional.empty(),
+                Optional.empty(),
+                1L,
+                StoredDocument.NEVER,
+                new long[] {1, 2},
+                3)
+            .toBytes();
+    bytes[0] = 2;
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> StoredDocument.decode(bytes, false));
+    assertEquals("stored document has value version 2, this library reads 3", e.getMessage());
+    byte[] cut = Arrays.copyOf(bytes, bytes.length - 9);
+    cut[0] = 3;
+    assertThrows(IllegalStateException.class, () -> StoredDocument.decode(cut, false));
   }
 }
